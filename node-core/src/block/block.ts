@@ -1,0 +1,48 @@
+/**
+ * A block: the bytes and the CID that addresses them.
+ *
+ * `parseCid` is the one place a CID string from outside is parsed, so every
+ * malformed one gets an InvalidCidError; `makeBlock` and `verifyBlock` are
+ * the places bytes meet their hashes.
+ */
+import { CID } from 'multiformats/cid'
+import { base32 } from 'multiformats/bases/base32'
+import { base36 } from 'multiformats/bases/base36'
+import { base58btc } from 'multiformats/bases/base58'
+import { equals } from 'uint8arrays/equals'
+import { BlockHashMismatchError, InvalidCidError } from './errors.ts'
+import { hasherByCode } from './hashers.ts'
+import type { SyncHasher } from './hashers.ts'
+
+/** Content and its address. */
+export interface Block {
+  readonly cid: CID
+  readonly bytes: Uint8Array
+}
+
+const decoders = base32.decoder.or(base58btc.decoder).or(base36.decoder)
+
+/** Parse a CID in any base Kubo prints; throws InvalidCidError otherwise. */
+export function parseCid (text: string): CID {
+  try {
+    if (text.startsWith('Qm') || text.startsWith('1')) return CID.parse(text)
+    return CID.parse(text, decoders)
+  } catch (err) {
+    throw new InvalidCidError(`invalid CID "${text.length > 100 ? text.slice(0, 100) + '…' : text}": ${(err as Error).message}`)
+  }
+}
+
+/** Address `bytes` with `codec` and `hasher`, as CID `version`. */
+export function makeBlock (bytes: Uint8Array, codec: number, hasher: SyncHasher, version: 0 | 1): Block {
+  const digest = hasher.digest(bytes)
+  const cid = version === 0 ? CID.createV0(digest as never) : CID.createV1(codec, digest)
+  return { cid, bytes }
+}
+
+/** Check that `bytes` hash to `cid`; throws BlockHashMismatchError if not. */
+export function verifyBlock (cid: CID, bytes: Uint8Array): void {
+  const digest = hasherByCode(cid.multihash.code).digest(bytes)
+  if (!equals(digest.digest.subarray(0, cid.multihash.size), cid.multihash.digest)) {
+    throw new BlockHashMismatchError(`block ${cid.toString()} does not match its hash`)
+  }
+}

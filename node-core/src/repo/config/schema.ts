@@ -1,0 +1,60 @@
+/**
+ * The repo config: its schema, checked whenever the file is read or set.
+ *
+ * Keys follow Kubo's names so that `config Addresses.API` means what IPFS
+ * users expect. `Version` is the config format version; a file from a
+ * newer Planetary is refused rather than misread.
+ */
+import { z } from 'zod'
+
+/** The config format this build writes and reads. */
+export const CONFIG_VERSION = 1
+
+const multiaddr = z.string().regex(/^\/[a-z0-9]/, 'must be a multiaddr like /ip4/127.0.0.1/tcp/4001')
+
+const bytesSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, 'must be a size like 10GB or 256KiB')
+
+/**
+ * The `Import` section: defaults of `add` (Kubo's `Import.*`). As in Kubo,
+ * `null` means "Kubo's default", which matters: `CidVersion: 1` with
+ * `UnixFSRawLeaves: null` implies raw leaves, with `false` it does not.
+ */
+export const ImportConfig = z.strictObject({
+  CidVersion: z.union([z.literal(0), z.literal(1)]).nullable(),
+  UnixFSRawLeaves: z.boolean().nullable(),
+  UnixFSChunker: z.string().min(1).nullable(),
+  HashFunction: z.string().min(1).nullable(),
+  UnixFSFileMaxLinks: z.number().int().min(2).max(8192).nullable(),
+  UnixFSHAMTDirectoryMaxFanout: z.number().int().min(8).max(1024).refine((n) => (n & (n - 1)) === 0, 'must be a power of two').nullable(),
+  UnixFSHAMTDirectorySizeThreshold: bytesSize.nullable(),
+  UnixFSHAMTDirectorySizeEstimation: z.enum(['links', 'block']).nullable()
+})
+
+/** The whole config file. */
+export const ConfigSchema = z.strictObject({
+  Version: z.literal(CONFIG_VERSION),
+  Identity: z.strictObject({
+    PeerID: z.string().min(1),
+    PrivKey: z.string().min(1)
+  }),
+  Addresses: z.strictObject({
+    Swarm: z.array(multiaddr),
+    API: multiaddr,
+    Gateway: multiaddr,
+    Announce: z.array(multiaddr),
+    NoAnnounce: z.array(multiaddr)
+  }),
+  Bootstrap: z.array(multiaddr),
+  Discovery: z.strictObject({
+    MDNS: z.strictObject({ Enabled: z.boolean() })
+  }),
+  Datastore: z.strictObject({
+    StorageMax: bytesSize,
+    StorageGCWatermark: z.number().int().min(1).max(100),
+    GCPeriod: z.string().regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 1h')
+  }),
+  Import: ImportConfig
+})
+
+/** A validated config. */
+export type Config = z.infer<typeof ConfigSchema>

@@ -1,0 +1,95 @@
+/**
+ * A repo on disk: `init` creates one, `openRepo` takes its lock and opens
+ * its config, blockstore and datastore.
+ */
+import { access, mkdir, readdir } from 'node:fs/promises'
+import { FsDatastore } from 'datastore-fs'
+import { IdentityBlockstore } from '../block/identity-blockstore.ts'
+import { FlatfsBlockstore } from './blockstore/flatfs.ts'
+import { defaultConfig } from './config/defaults.ts'
+import { applyProfiles } from './config/profiles.ts'
+import { readConfig, writeConfig } from './config/store.ts'
+import { createIdentity } from './identity.ts'
+import { lockRepo } from './lock.ts'
+import { RepoExistsError, RepoNotFoundError } from './errors.ts'
+import { repoLayout } from './paths.ts'
+import type { Blockstore } from '../block/blockstore.ts'
+import type { Config } from './config/schema.ts'
+import type { Datastore } from 'interface-datastore'
+
+/** An open repo, owned by this process until `close`. */
+export interface Repo {
+  readonly path: string
+  readonly config: Config
+  readonly blockstore: Blockstore
+  readonly datastore: Datastore
+  /** Validate and persist a new config. */
+  saveConfig(config: Config): Promise<void>
+  close(): Promise<void>
+}
+
+/** Create a repo at `dir` with a new identity and the profiles given. */
+export async function initRepo (dir: string, profiles = ''): Promise<Config> {
+  const layout = repoLayout(dir)
+  if (await exists(layout.config)) throw new RepoExistsError(`a repo already exists at ${dir}`)
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const leftovers = (await readdir(dir)).filter((name) => !name.startsWith('.'))
+  if (leftovers.length > 0) throw new RepoExistsError(`${dir} is not empty and holds no repo: refusing to init there`)
+  const lock = await lockRepo(dir)
+  try {
+    const config = applyProfiles(defaultConfig(await createIdentity()), profiles)
+    const blocks = new FlatfsBlockstore(layout.blocks)
+    await blocks.open()
+    await mkdir(layout.datastore, { recursive: true })
+    await writeConfig(layout.config, config)
+    return config
+  } finally {
+    await lock.release()
+  }
+}
+
+/** Open the repo at `dir`, taking its lock. */
+export async function openRepo (dir: string): Promise<Repo> {
+  const layout = repoLayout(dir)
+  if (!await exists(layout.config)) {
+    throw new RepoNotFoundError(`no repo at ${dir}: run 'planetary init' (or set PLANETARY_PATH to an existing repo)`)
+  }
+  const lock = await lockRepo(dir)
+  try {
+    let config = await readConfig(layout.config)
+    const flatfs = new FlatfsBlockstore(layout.blocks)
+    await flatfs.open()
+    const datastore = new FsDatastore(layout.datastore)
+    await datastore.open()
+    return {
+      path: dir,
+      get config () { return config },
+      blockstore: new IdentityBlockstore(flatfs),
+      datastore,
+      saveConfig: async (next) => {
+        await writeConfig(layout.config, next)
+        config = next
+      },
+      close: async () => {
+        try {
+          await flatfs.sync()
+          await datastore.close()
+        } finally {
+          await lock.release()
+        }
+      }
+    }
+  } catch (err) {
+    await lock.release()
+    throw err
+  }
+}
+
+async function exists (path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}

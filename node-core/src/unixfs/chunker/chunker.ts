@@ -1,0 +1,16 @@
+/**
+ * The Chunker interface: how a file's byte stream is cut into leaves.
+ *
+ * A chunker is stateful and used for one file. The importer feeds it the
+ * file's bytes in whatever pieces it reads (the caller may reuse the buffer
+ * it passes once `push` returns) and gets back the chunks those bytes
+ * completed. Every returned chunk is a fresh Uint8Array that the caller may
+ * keep. `end` returns the final partial chunk, if any bytes remain.
+ */
+export interface Chunker {
+  push(bytes: Uint8Array): Uint8Array[]
+  end(): Uint8Array | undefined
+}
+
+/** Makes a fresh Chunker for each file of an import. */
+export type ChunkerFactory = () => Chunker
