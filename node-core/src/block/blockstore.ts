@@ -11,6 +11,11 @@ import type { CID } from 'multiformats/cid'
 
 /** Where blocks live. */
 export interface Blockstore {
+  /**
+   * True when the store keeps the very bytes given to `put` (in memory);
+   * otherwise the caller may reuse them once `put` has resolved.
+   */
+  readonly retainsBytes?: boolean
   has(cid: CID, options?: AbortOptions): Promise<boolean>
   /** The block's bytes; BlockNotFoundError if absent. */
   get(cid: CID, options?: AbortOptions): Promise<Uint8Array>

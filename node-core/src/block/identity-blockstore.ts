@@ -15,6 +15,10 @@ export class IdentityBlockstore implements Blockstore {
     this.#inner = inner
   }
 
+  get retainsBytes (): boolean {
+    return this.#inner.retainsBytes === true
+  }
+
   async has (cid: CID, options?: AbortOptions): Promise<boolean> {
     return isIdentity(cid) || await this.#inner.has(cid, options)
   }

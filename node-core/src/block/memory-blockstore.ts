@@ -10,6 +10,7 @@ import type { Blockstore } from './blockstore.ts'
 
 /** Blocks kept in a Map keyed by multihash; `sync` has nothing to do. */
 export class MemoryBlockstore implements Blockstore {
+  readonly retainsBytes = true
   readonly #blocks = new Map<string, Uint8Array>()
 
   async has (cid: CID): Promise<boolean> {

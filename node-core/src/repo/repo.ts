@@ -1,28 +1,30 @@
 /**
  * A repo on disk: `init` creates one, `openRepo` takes its lock and opens
- * its config, blockstore and datastore.
+ * its config, blockstore and datastore. What a command may not need (the
+ * datastore, key generation) is loaded on first use: start-up time is
+ * part of every command's time.
  */
 import { access, mkdir, readdir } from 'node:fs/promises'
-import { FsDatastore } from 'datastore-fs'
 import { IdentityBlockstore } from '../block/identity-blockstore.ts'
 import { FlatfsBlockstore } from './blockstore/flatfs.ts'
 import { defaultConfig } from './config/defaults.ts'
 import { applyProfiles } from './config/profiles.ts'
 import { readConfig, writeConfig } from './config/store.ts'
-import { createIdentity } from './identity.ts'
 import { lockRepo } from './lock.ts'
 import { RepoExistsError, RepoNotFoundError } from './errors.ts'
 import { repoLayout } from './paths.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { Config } from './config/schema.ts'
 import type { Datastore } from 'interface-datastore'
+import type { FsDatastore } from 'datastore-fs'
 
 /** An open repo, owned by this process until `close`. */
 export interface Repo {
   readonly path: string
   readonly config: Config
   readonly blockstore: Blockstore
-  readonly datastore: Datastore
+  /** The key-value datastore, opened on first use. */
+  datastore(): Promise<Datastore>
   /** Validate and persist a new config. */
   saveConfig(config: Config): Promise<void>
   close(): Promise<void>
@@ -37,6 +39,7 @@ export async function initRepo (dir: string, profiles = ''): Promise<Config> {
   if (leftovers.length > 0) throw new RepoExistsError(`${dir} is not empty and holds no repo: refusing to init there`)
   const lock = await lockRepo(dir)
   try {
+    const { createIdentity } = await import('./identity.ts')
     const config = applyProfiles(defaultConfig(await createIdentity()), profiles)
     const blocks = new FlatfsBlockstore(layout.blocks)
     await blocks.open()
@@ -59,13 +62,18 @@ export async function openRepo (dir: string): Promise<Repo> {
     let config = await readConfig(layout.config)
     const flatfs = new FlatfsBlockstore(layout.blocks)
     await flatfs.open()
-    const datastore = new FsDatastore(layout.datastore)
-    await datastore.open()
+    let datastore: Promise<FsDatastore> | undefined
+    const openDatastore = async (): Promise<FsDatastore> => {
+      const { FsDatastore } = await import('datastore-fs')
+      const store = new FsDatastore(layout.datastore)
+      await store.open()
+      return store
+    }
     return {
       path: dir,
       get config () { return config },
       blockstore: new IdentityBlockstore(flatfs),
-      datastore,
+      datastore: async () => await (datastore ??= openDatastore()),
       saveConfig: async (next) => {
         await writeConfig(layout.config, next)
         config = next
@@ -73,7 +81,7 @@ export async function openRepo (dir: string): Promise<Repo> {
       close: async () => {
         try {
           await flatfs.sync()
-          await datastore.close()
+          if (datastore !== undefined) await (await datastore).close()
         } finally {
           await lock.release()
         }

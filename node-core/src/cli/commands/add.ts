@@ -4,8 +4,6 @@
  */
 import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { addSources } from '../../unixfs/importer/add-paths.ts'
-import { resolveImporterOptions } from '../../unixfs/importer/resolve-options.ts'
 import { UsageError } from '../errors.ts'
 import { boolFlag, intFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
@@ -47,6 +45,8 @@ export const add: Command = {
   },
   async run (ctx, flags, paths) {
     const repo = await ctx.repo()
+    const { resolveImporterOptions } = await import('../../unixfs/importer/resolve-options.ts')
+    const { addSources } = await import('../../unixfs/importer/add-paths.ts')
     const importer = resolveImporterOptions(repo.config.Import, {
       cidVersion: intFlag(flags, 'cid-version'),
       rawLeaves: boolFlag(flags, 'raw-leaves'),

@@ -24,7 +24,9 @@ export function defaultConfig (identity: Config['Identity']): Config {
         '/ip4/0.0.0.0/tcp/4001',
         '/ip6/::/tcp/4001',
         '/ip4/0.0.0.0/udp/4001/quic-v1',
-        '/ip6/::/udp/4001/quic-v1'
+        '/ip6/::/udp/4001/quic-v1',
+        '/ip4/0.0.0.0/udp/4001/webrtc-direct',
+        '/ip4/0.0.0.0/tcp/4002/ws'
       ],
       API: '/ip4/127.0.0.1/tcp/5001',
       Gateway: '/ip4/127.0.0.1/tcp/8080',
@@ -32,6 +34,14 @@ export function defaultConfig (identity: Config['Identity']): Config {
       NoAnnounce: []
     },
     Bootstrap: [...DEFAULT_BOOTSTRAP],
+    Swarm: {
+      ConnMgr: { LowWater: 32, HighWater: 96, GracePeriod: '20s' },
+      RelayService: { Enabled: false },
+      RelayClient: { Enabled: true },
+      DisableNatPortMap: false,
+      EnableHolePunching: true
+    },
+    Routing: { Type: 'auto', LanDHT: true },
     Discovery: { MDNS: { Enabled: true } },
     Datastore: { StorageMax: '10GB', StorageGCWatermark: 90, GCPeriod: '1h' },
     Import: {

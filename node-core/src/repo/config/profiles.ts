@@ -1,7 +1,8 @@
 /**
  * Config profiles, as Kubo's `init --profile` and `config profile apply`.
  *
- * `test` keeps a node to itself (loopback, port 0, no bootstrap, no mDNS);
+ * `test` keeps a node to itself (loopback, port 0, no bootstrap, no mDNS,
+ * no UPnP);
  * `unixfs-v0-2015` and `unixfs-v1-2025` set `Import.*` to Kubo's two CID
  * profiles (IPIP-499).
  */
@@ -15,12 +16,13 @@ const profiles: Record<string, Profile> = {
     ...c,
     Addresses: {
       ...c.Addresses,
-      Swarm: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1'],
+      Swarm: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/tcp/0/ws', '/ip4/127.0.0.1/udp/0/webrtc-direct'],
       API: '/ip4/127.0.0.1/tcp/0',
       Gateway: '/ip4/127.0.0.1/tcp/0'
     },
     Bootstrap: [],
-    Discovery: { MDNS: { Enabled: false } }
+    Discovery: { MDNS: { Enabled: false } },
+    Swarm: { ...c.Swarm, DisableNatPortMap: true }
   }),
   'unixfs-v0-2015': (c) => ({
     ...c,

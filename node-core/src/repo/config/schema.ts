@@ -12,6 +12,8 @@ export const CONFIG_VERSION = 1
 
 const multiaddr = z.string().regex(/^\/[a-z0-9]/, 'must be a multiaddr like /ip4/127.0.0.1/tcp/4001')
 
+const duration = z.string().regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 20s or 1h')
+
 const bytesSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, 'must be a size like 10GB or 256KiB')
 
 /**
@@ -45,13 +47,30 @@ export const ConfigSchema = z.strictObject({
     NoAnnounce: z.array(multiaddr)
   }),
   Bootstrap: z.array(multiaddr),
+  Swarm: z.strictObject({
+    ConnMgr: z.strictObject({
+      LowWater: z.number().int().min(0),
+      HighWater: z.number().int().min(1),
+      GracePeriod: duration
+    }).refine((c) => c.LowWater <= c.HighWater, 'LowWater must not exceed HighWater'),
+    RelayService: z.strictObject({ Enabled: z.boolean() }),
+    RelayClient: z.strictObject({ Enabled: z.boolean() }),
+    DisableNatPortMap: z.boolean(),
+    EnableHolePunching: z.boolean()
+  }),
+  Routing: z.strictObject({
+    /** `auto`: WAN DHT client until reachable, then server; `dhtserver`, `dhtclient`, `none`. */
+    Type: z.enum(['auto', 'dht', 'dhtclient', 'dhtserver', 'none']),
+    /** Run the LAN DHT (`/ipfs/lan/kad/1.0.0`) among local peers. */
+    LanDHT: z.boolean()
+  }),
   Discovery: z.strictObject({
     MDNS: z.strictObject({ Enabled: z.boolean() })
   }),
   Datastore: z.strictObject({
     StorageMax: bytesSize,
     StorageGCWatermark: z.number().int().min(1).max(100),
-    GCPeriod: z.string().regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 1h')
+    GCPeriod: duration
   }),
   Import: ImportConfig
 })

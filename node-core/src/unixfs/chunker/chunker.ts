@@ -12,5 +12,13 @@ export interface Chunker {
   end(): Uint8Array | undefined
 }
 
-/** Makes a fresh Chunker for each file of an import. */
-export type ChunkerFactory = () => Chunker
+/** Where a chunker may take chunk buffers from, instead of allocating. */
+export interface ChunkBuffers {
+  acquire(size: number): Uint8Array
+}
+
+/**
+ * Makes a fresh Chunker for each file of an import. A chunker may take its
+ * chunks from `buffers`; those it returns must still be its own to give.
+ */
+export type ChunkerFactory = (buffers?: ChunkBuffers) => Chunker

@@ -2,9 +2,10 @@
  * Turns encoded nodes into blocks and stores them, many writes in flight.
  *
  * The writer names each block (codec, hasher, CID version, inlining) as the
- * import options say, hands it to the blockstore without waiting for the
- * write unless too many are in flight, and reports bytes written. `drain`
- * waits for every write and surfaces the first failure.
+ * import options say and hands it to the blockstore without waiting for
+ * the write unless too many are in flight. The bytes given to it become
+ * its own: once written they go back to its pool (unless the store keeps
+ * them). `drain` waits for every write and surfaces the first failure.
  */
 import { CID } from 'multiformats/cid'
 import * as raw from 'multiformats/codecs/raw'
@@ -12,6 +13,7 @@ import { identity } from 'multiformats/hashes/identity'
 import * as dagPb from '@ipld/dag-pb'
 import type { Blockstore } from '../../block/blockstore.ts'
 import type { AbortOptions } from '../../abort.ts'
+import { BufferPool } from './buffer-pool.ts'
 import type { ImporterOptions } from './options.ts'
 
 /** A stored block's address and encoded size. */
@@ -24,14 +26,16 @@ const MAX_IN_FLIGHT = 16
 
 /** Names and stores the blocks of one import. */
 export class BlockWriter {
-  readonly #store: Pick<Blockstore, 'put'>
+  /** Buffers for chunks and leaves, recycled once their block is written. */
+  readonly pool = new BufferPool()
+  readonly #store: Pick<Blockstore, 'put' | 'retainsBytes'>
   readonly #options: ImporterOptions
   readonly #signal: AbortSignal | undefined
   readonly #inFlight = new Set<Promise<void>>()
   #failure: unknown
   #failed = false
 
-  constructor (store: Pick<Blockstore, 'put'>, options: ImporterOptions, abort: AbortOptions = {}) {
+  constructor (store: Pick<Blockstore, 'put' | 'retainsBytes'>, options: ImporterOptions, abort: AbortOptions = {}) {
     this.#store = store
     this.#options = options
     this.#signal = abort.signal
@@ -64,6 +68,7 @@ export class BlockWriter {
     const cid = version === 0 && codec === dagPb.code ? CID.createV0(digest as never) : CID.createV1(codec, digest)
     const write = this.#store.put(cid, bytes, { signal: this.#signal }).then(() => {
       this.#inFlight.delete(write)
+      if (this.#store.retainsBytes !== true) this.pool.release(bytes)
     }, (err: unknown) => {
       this.#inFlight.delete(write)
       if (!this.#failed) {

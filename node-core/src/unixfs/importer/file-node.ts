@@ -3,6 +3,7 @@
  */
 import * as dagPb from '@ipld/dag-pb'
 import { UnixFSType, encodeUnixFSData } from '../format/unixfs-data.ts'
+import { encodeLeafNode } from '../format/leaf-node.ts'
 import type { BlockWriter } from './block-writer.ts'
 import type { Mtime } from '../format/unixfs-data.ts'
 import type { CID } from 'multiformats/cid'
@@ -25,19 +26,18 @@ export interface EntryMeta {
 /**
  * Store one chunk as a leaf: a raw block, or a dag-pb node whose UnixFS
  * type is File (balanced) or Raw (trickle), with metadata if it is the root.
+ * The chunk becomes the writer's: it is recycled once no longer needed.
  */
 export async function writeLeaf (writer: BlockWriter, chunk: Uint8Array, kind: 'raw' | 'file' | 'unixfs-raw', meta: EntryMeta = {}): Promise<FilePart> {
   if (kind === 'raw') {
     const { cid } = await writer.raw(chunk)
     return { cid, fileSize: chunk.byteLength, dagSize: chunk.byteLength }
   }
-  const data = encodeUnixFSData({
-    type: kind === 'file' ? UnixFSType.File : UnixFSType.Raw,
-    data: chunk,
-    fileSize: chunk.byteLength,
-    ...meta
-  })
-  const bytes = dagPb.encode({ Data: data, Links: [] })
+  const type = kind === 'file' ? UnixFSType.File : UnixFSType.Raw
+  const bytes = meta.mode === undefined && meta.mtime === undefined
+    ? encodeLeafNode(chunk, type, (size) => writer.pool.acquire(size))
+    : dagPb.encode({ Data: encodeUnixFSData({ type, data: chunk, fileSize: chunk.byteLength, ...meta }), Links: [] })
+  writer.pool.release(chunk)
   const { cid } = await writer.dagPb(bytes)
   return { cid, fileSize: chunk.byteLength, dagSize: bytes.byteLength }
 }

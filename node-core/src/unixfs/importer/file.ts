@@ -10,7 +10,7 @@ import type { ImporterOptions } from './options.ts'
 
 /** Chunk, hash and store `bytes`; returns the file's root. */
 export async function importFileBytes (writer: BlockWriter, bytes: AsyncIterable<Uint8Array>, options: ImporterOptions, meta: EntryMeta = {}, onBytes?: (n: number) => void): Promise<FilePart> {
-  const chunks = new ChunkSource(bytes, options.chunker(), onBytes)
+  const chunks = new ChunkSource(bytes, options.chunker(writer.pool), onBytes)
   const build = options.layout === 'trickle' ? buildTrickle : buildBalanced
   return await build(writer, chunks, options.rawLeaves, options.maxLinks, meta)
 }
