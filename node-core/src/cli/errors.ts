@@ -8,3 +8,17 @@ export class UsageError extends Error {
   override name = 'UsageError'
   readonly code = 'ERR_USAGE'
 }
+
+/** A verb that needs a running daemon, with none running. */
+export class DaemonNotRunningError extends Error {
+  static override name = 'DaemonNotRunningError'
+  override name = 'DaemonNotRunningError'
+  readonly code = 'ERR_DAEMON_NOT_RUNNING'
+}
+
+/** A network request that got no answer or was refused (a ping with no reply, an oversized record). */
+export class RequestFailedError extends Error {
+  static override name = 'RequestFailedError'
+  override name = 'RequestFailedError'
+  readonly code = 'ERR_REQUEST_FAILED'
+}

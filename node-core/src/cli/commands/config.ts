@@ -2,7 +2,9 @@
  * `planetary config`: read and change the repo config, Kubo style.
  */
 import { applyProfiles, PROFILE_NAMES } from '../../repo/config/profiles.ts'
-import { getConfigValue, publicConfig, setConfigValue } from '../../repo/config/store.ts'
+import { publicConfig } from '../../repo/config/store.ts'
+import { configAccess } from '../config-access.ts'
+import { findDaemon } from '../rpc-client.ts'
 import { UsageError } from '../errors.ts'
 import { boolFlag } from '../flags.ts'
 import type { Command } from '../command.ts'
@@ -19,9 +21,9 @@ export const config: Command = {
     bool: { type: 'boolean', description: 'Set a boolean value' }
   },
   async run (ctx, flags, [key = '', text]) {
-    const repo = await ctx.repo()
+    const access = await configAccess(ctx)
     if (text === undefined) {
-      const value = getConfigValue(repo.config, key)
+      const value = await access.get(key)
       ctx.stdout.write((typeof value === 'string' ? value : JSON.stringify(value, null, 2)) + '\n')
       return
     }
@@ -36,7 +38,7 @@ export const config: Command = {
       if (text !== 'true' && text !== 'false') throw new UsageError(`--bool value must be true or false, got "${text}"`)
       value = text === 'true'
     }
-    await repo.saveConfig(setConfigValue(repo.config, key, value))
+    await access.set(key, value)
   }
 }
 
@@ -49,8 +51,9 @@ export const configShow: Command = {
   maxArgs: 0,
   flags: {},
   async run (ctx) {
-    const repo = await ctx.repo()
-    ctx.stdout.write(JSON.stringify(publicConfig(repo.config), null, 2) + '\n')
+    const client = await findDaemon(ctx.repoPath)
+    const shown = client === undefined ? publicConfig((await ctx.repo()).config) : await client.call('config/show')
+    ctx.stdout.write(JSON.stringify(shown, null, 2) + '\n')
   }
 }
 

@@ -2,9 +2,12 @@
  * Every verb of the `planetary` command, in the order help lists them.
  */
 import { add } from './add.ts'
+import { bootstrapAdd, bootstrapList, bootstrapRm } from './bootstrap.ts'
 import { blockGet, blockPut, blockRm, blockStat } from './block.ts'
 import { config, configProfileApply, configShow } from './config.ts'
+import { daemon } from './daemon.ts'
 import { init } from './init.ts'
+import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
 import { repoStat, repoVerify } from './repo.ts'
 import { version } from './version.ts'
 import type { Command } from '../command.ts'
@@ -22,5 +25,22 @@ export const commands: Command[] = [
   config,
   configShow,
   configProfileApply,
+  daemon,
+  bootstrapList,
+  bootstrapAdd,
+  bootstrapRm,
+  id,
+  ping,
+  swarmPeers,
+  swarmConnect,
+  swarmDisconnect,
+  swarmAddrs,
+  swarmAddrsLocal,
+  dhtFindPeer,
+  dhtFindProvs,
+  dhtProvide,
+  dhtGet,
+  dhtPut,
+  dhtQuery,
   version
 ]

@@ -1,0 +1,36 @@
+/**
+ * `planetary daemon`: run the node until SIGINT or SIGTERM.
+ */
+import { startDaemon } from '../../daemon/daemon.ts'
+import type { Command } from '../command.ts'
+
+/** How long a stop may take before the process exits regardless. */
+export const STOP_DEADLINE_MS = 5_000
+
+/** `daemon` */
+export const daemon: Command = {
+  name: 'daemon',
+  summary: 'Run the node: swarm, DHTs and the RPC API, until interrupted',
+  args: '',
+  minArgs: 0,
+  maxArgs: 0,
+  flags: {},
+  async run (ctx) {
+    const repo = await ctx.repo()
+    const running = await startDaemon(repo)
+    for (const address of running.node.host.getMultiaddrs()) ctx.stdout.write(`Swarm listening on ${address.toString()}\n`)
+    ctx.stdout.write(`RPC API server listening on ${running.apiAddress}\n`)
+    ctx.stdout.write('Daemon is ready\n')
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    ctx.stderr.write(`Received ${signal}, shutting down...\n`)
+    const deadline = setTimeout(() => {
+      ctx.stderr.write(`Shutdown took over ${STOP_DEADLINE_MS} ms; exiting\n`)
+      process.exit(1)
+    }, STOP_DEADLINE_MS)
+    deadline.unref()
+    await running.stop()
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Every `/api/v0` endpoint of the daemon, by path.
+ */
+import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
+import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
+import { id } from './id.ts'
+import { ping } from './ping.ts'
+import { swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './swarm.ts'
+import type { RpcHandler } from '../handler.ts'
+
+/** `/api/v0/<path>` → handler. */
+export const endpoints: Record<string, RpcHandler> = {
+  id,
+  ping,
+  'swarm/peers': swarmPeers,
+  'swarm/connect': swarmConnect,
+  'swarm/disconnect': swarmDisconnect,
+  'swarm/addrs': swarmAddrs,
+  'swarm/addrs/local': swarmAddrsLocal,
+  'dht/findpeer': dhtFindPeer,
+  'dht/findprovs': dhtFindProvs,
+  'dht/provide': dhtProvide,
+  'dht/get': dhtGet,
+  'dht/put': dhtPut,
+  'dht/query': dhtQuery,
+  'routing/findpeer': dhtFindPeer,
+  'routing/findprovs': dhtFindProvs,
+  'routing/provide': dhtProvide,
+  'routing/get': dhtGet,
+  'routing/put': dhtPut,
+  config,
+  'config/show': configShow,
+  'bootstrap/list': bootstrapList,
+  bootstrap: bootstrapList,
+  'bootstrap/add': bootstrapAdd,
+  'bootstrap/rm': bootstrapRm
+}

@@ -1,0 +1,108 @@
+/**
+ * The daemon's RPC server: Kubo's `/api/v0` over HTTP on `Addresses.API`.
+ *
+ * POST only; JSON replies, NDJSON for streams; errors as Kubo writes them
+ * (`{Message, Code, Type}`) with 400 for bad input, 403 for requests from
+ * web pages of other origins or with a foreign Host (DNS rebinding), 404
+ * for unknown endpoints. Bodies are capped and slow clients timed out.
+ */
+import { createServer } from 'node:http'
+import { BadRequestError, ForbiddenOriginError, UnknownEndpointError } from '../errors.ts'
+import { endpoints } from './handlers/index.ts'
+import type { PlanetaryNode } from '../../node.ts'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+
+/** Largest request body accepted. */
+export const MAX_BODY = 4 * 1024 * 1024
+
+/** Error names that mean the caller's input was bad (HTTP 400). */
+const BAD_INPUT = new Set(['BadRequestError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
+
+/** Start serving `node` on `host:port`; resolves with the listening server. */
+export async function startRpcServer (node: PlanetaryNode, host: string, port: number, allowedOrigins: string[] = []): Promise<Server> {
+  const server = createServer({ requestTimeout: 60_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
+    handle(node, req, res, allowedOrigins).catch((err: unknown) => { sendError(res, err) })
+  })
+  server.keepAliveTimeout = 5_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  return server
+}
+
+async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerResponse, allowedOrigins: string[]): Promise<void> {
+  checkCaller(req, allowedOrigins)
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const path = url.pathname.replace(/^\/api\/v0\//, '')
+  const handler = url.pathname.startsWith('/api/v0/') ? endpoints[path] : undefined
+  if (handler === undefined) throw new UnknownEndpointError(`404 page not found: ${url.pathname}`)
+  if (req.method !== 'POST') {
+    res.writeHead(405, { Allow: 'POST', 'Content-Type': 'text/plain' }).end(`405 - Method Not Allowed (use POST)\n`)
+    return
+  }
+  const controller = new AbortController()
+  res.on('close', () => { controller.abort(new Error('client went away')) })
+  const body = await readBody(req)
+  const result = await handler({ node, args: url.searchParams.getAll('arg'), query: url.searchParams, body, signal: controller.signal })
+  if (isAsyncIterable(result)) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'X-Chunked-Output': '1', 'Transfer-Encoding': 'chunked' })
+    try {
+      for await (const item of result) res.write(JSON.stringify(item) + '\n')
+    } catch (err) {
+      res.write(JSON.stringify(errorBody(err)) + '\n')
+    }
+    res.end()
+    return
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(result) + '\n')
+}
+
+/** Refuse web pages of other origins and foreign Host headers. */
+function checkCaller (req: IncomingMessage, allowedOrigins: string[]): void {
+  const origin = req.headers.origin
+  if (origin !== undefined && !allowedOrigins.includes(origin)) {
+    throw new ForbiddenOriginError(`403 - Forbidden: origin ${origin} is not allowed (API.HTTPHeaders)`)
+  }
+  const referer = req.headers.referer
+  if (origin === undefined && referer !== undefined && !allowedOrigins.some((o) => referer.startsWith(o + '/'))) {
+    throw new ForbiddenOriginError('403 - Forbidden: cross-site request (Referer)')
+  }
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '')
+  if (!['127.0.0.1', 'localhost', '[::1]', ''].includes(host) && !allowedOrigins.some((o) => new URL(o).hostname === host)) {
+    throw new ForbiddenOriginError(`403 - Forbidden: Host ${host} is not this node`)
+  }
+}
+
+async function readBody (req: IncomingMessage): Promise<Uint8Array> {
+  const parts: Buffer[] = []
+  let total = 0
+  for await (const chunk of req) {
+    total += (chunk as Buffer).byteLength
+    if (total > MAX_BODY) throw new BadRequestError(`request body over ${MAX_BODY} bytes`)
+    parts.push(chunk as Buffer)
+  }
+  return new Uint8Array(Buffer.concat(parts))
+}
+
+function errorBody (err: unknown): { Message: string, Code: number, Type: string, Name: string } {
+  const e = err instanceof Error ? err : new Error(String(err))
+  return { Message: e.message, Code: 0, Type: 'error', Name: e.name }
+}
+
+function sendError (res: ServerResponse, err: unknown): void {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const body = errorBody(err)
+  const status = body.Name === 'UnknownEndpointError' ? 404 : body.Name === 'ForbiddenOriginError' ? 403 : BAD_INPUT.has(body.Name) ? 400 : 500
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body) + '\n')
+}
+
+function isAsyncIterable (value: unknown): value is AsyncIterable<unknown> {
+  return value !== null && typeof value === 'object' && Symbol.asyncIterator in value
+}

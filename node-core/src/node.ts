@@ -1,0 +1,53 @@
+/**
+ * createNode: the running IPFS node, wired from an open repo.
+ *
+ * The repo gives the config, identity, datastore and blockstore; the
+ * network layer builds the libp2p host from them. `start` brings the host
+ * up; `stop` takes it down. Every later layer (exchange, naming, ...) is
+ * wired here and nowhere else.
+ */
+import { DiscoverySources } from './network/discovery.ts'
+import { createHost } from './network/host.ts'
+import { forwardPeerEvents } from './network/peer-events.ts'
+import { loadPrivateKey } from './repo/identity.ts'
+import { TypedEvents } from './typed-events.ts'
+import type { Host } from './network/host.ts'
+import type { NetworkEvents } from './network/peer-events.ts'
+import type { Repo } from './repo/repo.ts'
+
+/** A node: its repo, its libp2p host and its events. */
+export interface PlanetaryNode {
+  readonly repo: Repo
+  readonly host: Host
+  readonly events: TypedEvents<NetworkEvents>
+  readonly sources: DiscoverySources
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+
+/** Wire a node over `repo` (not started). */
+export async function createNode (repo: Repo): Promise<PlanetaryNode> {
+  const sources = new DiscoverySources()
+  const host = await createHost({
+    config: repo.config,
+    privateKey: loadPrivateKey(repo.config.Identity),
+    datastore: await repo.datastore(),
+    sources
+  })
+  const events = new TypedEvents<NetworkEvents>()
+  let unforward: (() => void) | undefined
+  return {
+    repo,
+    host,
+    events,
+    sources,
+    async start () {
+      unforward = forwardPeerEvents(host, sources, events)
+      await host.start()
+    },
+    async stop () {
+      await host.stop()
+      unforward?.()
+    }
+  }
+}
