@@ -1,0 +1,65 @@
+// Real sockets on loopback: every transport dials, encrypts, muxes and pings,
+// the UI events name what happened, and nothing is left open afterwards.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { startTestNode, waitFor } from '../helpers/nodes.ts'
+import type { PeerConnected } from '../../src/network/peer-events.ts'
+
+interface Ping { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> }
+
+test('TCP, WebSockets, QUIC and WebRTC-Direct each connect, ping and close cleanly', async () => {
+  const a = await startTestNode()
+  const b = await startTestNode()
+  try {
+    const events: PeerConnected[] = []
+    a.node.events.on('peer:connected', (e) => events.push(e))
+    const byTransport = new Map<string, string>()
+    for (const address of b.node.host.getMultiaddrs()) {
+      const text = address.toString()
+      const transport = text.includes('/webrtc-direct') ? 'webrtc-direct' : text.includes('/quic-v1') ? 'quic' : text.includes('/ws') ? 'websockets' : 'tcp'
+      byTransport.set(transport, text)
+    }
+    assert.deepEqual([...byTransport.keys()].sort(), ['quic', 'tcp', 'webrtc-direct', 'websockets'])
+    for (const [transport, address] of byTransport) {
+      const connection = await a.node.host.dial(b.node.host.getMultiaddrs().find((m) => m.toString() === address) ?? address as never)
+      const rtt = await (a.node.host.services.ping as Ping).ping(connection.remoteAddr)
+      assert.ok(rtt >= 0, `${transport}: ping answered`)
+      const event = events.find((e) => e.transport === transport)
+      assert.ok(event !== undefined, `${transport}: peer:connected event`)
+      assert.equal(event.peer, b.node.host.peerId.toString())
+      assert.equal(event.direction, 'outbound')
+      if (transport === 'tcp' || transport === 'websockets') {
+        assert.equal(event.encryption, '/noise')
+        assert.equal(event.muxer, '/yamux/1.0.0')
+      }
+      await connection.close()
+      assert.equal(connection.status, 'closed')
+      assert.ok(a.node.host.getConnections().every((c) => c.id !== connection.id), `${transport}: closed connection is gone`)
+    }
+    await a.node.host.hangUp(b.node.host.peerId)
+    await waitFor(() => a.node.host.getConnections().length === 0, 5000, 'no connection left')
+    await waitFor(() => b.node.host.getConnections().length === 0, 5000, 'the remote side to see every connection closed')
+  } finally {
+    await a.stop()
+    await b.stop()
+  }
+})
+
+test('identify exchanges protocols, agent and the LAN DHT, and disconnect is reported', async () => {
+  const a = await startTestNode()
+  const b = await startTestNode()
+  try {
+    const identified: string[] = []
+    const disconnected: string[] = []
+    a.node.events.on('peer:identified', (e) => { if (e.agent.startsWith('planetary/')) identified.push(...e.protocols) })
+    a.node.events.on('peer:disconnected', (e) => disconnected.push(e.peer))
+    await a.node.host.dial(b.node.host.getMultiaddrs()[0] ?? assert.fail('no address'))
+    await waitFor(() => identified.length > 0, 5000, 'identify')
+    for (const protocol of ['/ipfs/id/1.0.0', '/ipfs/ping/1.0.0', '/ipfs/lan/kad/1.0.0']) assert.ok(identified.includes(protocol), protocol)
+    await a.node.host.hangUp(b.node.host.peerId)
+    await waitFor(() => disconnected.includes(b.node.host.peerId.toString()), 5000, 'peer:disconnected')
+  } finally {
+    await a.stop()
+    await b.stop()
+  }
+})
