@@ -6,6 +6,7 @@
  * up; `stop` takes it down. Every later layer (exchange, naming, ...) is
  * wired here and nowhere else.
  */
+import { autodialDiscovered } from './network/autodial.ts'
 import { DiscoverySources } from './network/discovery.ts'
 import { createHost } from './network/host.ts'
 import { forwardPeerEvents } from './network/peer-events.ts'
@@ -35,19 +36,24 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     sources
   })
   const events = new TypedEvents<NetworkEvents>()
-  let unforward: (() => void) | undefined
+  let unlisten: Array<() => void> = []
   return {
     repo,
     host,
     events,
     sources,
     async start () {
-      unforward = forwardPeerEvents(host, sources, events)
+      unlisten = [
+        forwardPeerEvents(host, sources, events),
+        autodialDiscovered(host, sources, repo.config.Swarm.ConnMgr.HighWater)
+      ]
       await host.start()
+      await sources.requeryLan()
     },
     async stop () {
       await host.stop()
-      unforward?.()
+      for (const stop of unlisten) stop()
+      unlisten = []
     }
   }
 }

@@ -16,6 +16,7 @@ type DiscoveryFactory = NonNullable<Libp2pOptions['peerDiscovery']>[number]
 /** Remembers which module found each peer. */
 export class DiscoverySources {
   readonly #sources = new Map<string, DiscoverySource>()
+  readonly #mdns: PeerDiscovery[] = []
 
   /** The source that last reported `peer`; `dht` when none did (random walk, queries). */
   sourceOf (peer: string): DiscoverySource {
@@ -26,10 +27,25 @@ export class DiscoverySources {
   tag (source: DiscoverySource, factory: DiscoveryFactory): DiscoveryFactory {
     return (components) => {
       const discovery = factory(components) as PeerDiscovery
+      if (source === 'mdns') this.#mdns.push(discovery)
       discovery.addEventListener('peer', (event: CustomEvent<PeerInfo>) => {
         this.#sources.set(event.detail.id.toString(), source)
       })
       return discovery
+    }
+  }
+
+  /**
+   * Query the LAN again now that the host listens. mDNS queries once when
+   * it starts, before the host has addresses to answer with, then only
+   * every interval: nodes that start together would not see each other for
+   * ten seconds. Restarting the module (its public lifecycle) re-queries.
+   */
+  async requeryLan (): Promise<void> {
+    for (const discovery of this.#mdns) {
+      const lifecycle = discovery as unknown as { stop(): Promise<void>, start(): Promise<void> }
+      await lifecycle.stop()
+      await lifecycle.start()
     }
   }
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { parseMultiaddr, parsePeerId } from '../../src/network/parse.ts'
 import { InvalidMultiaddrError, InvalidPeerIdError } from '../../src/network/errors.ts'
 import { startTestNode, waitFor } from '../helpers/nodes.ts'
+import type { Stream } from '@libp2p/interface'
 
 test('malformed multiaddrs and peer IDs get named errors', () => {
   for (const bad of ['', 'ip4/1.2.3.4', '/ip4/999.1.1.1/tcp/1', '/ip4/1.2.3.4/tcp/99999', '/nonsense/1', '/ip4/1.2.3.4/tcp']) {
@@ -55,7 +56,7 @@ test('too many inbound streams for a protocol are refused, and the connection su
   const b = await startTestNode()
   try {
     const connection = await a.node.host.dial(b.node.host.getMultiaddrs()[0] ?? assert.fail('no address'))
-    const opened = []
+    const opened: Stream[] = []
     let refused = 0
     for (let i = 0; i < 40; i++) {
       try {
