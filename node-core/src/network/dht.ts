@@ -13,9 +13,15 @@ export const WAN_DHT_PROTOCOL = '/ipfs/kad/1.0.0'
 /** The LAN DHT protocol. */
 export const LAN_DHT_PROTOCOL = '/ipfs/lan/kad/1.0.0'
 
-const records = {
+/**
+ * Shared settings: the record validators, and queries that finish (finding
+ * nothing) when the routing table is empty, instead of waiting for a peer,
+ * which left `dht provide` hanging on an offline WAN DHT.
+ */
+const common = {
   validators: { ipns: ipnsValidator },
-  selectors: { ipns: ipnsSelector }
+  selectors: { ipns: ipnsSelector },
+  allowQueryWithZeroPeers: true
 }
 
 /** The WAN DHT: client until a public address is confirmed, unless the config forces a mode. */
@@ -25,7 +31,7 @@ export function wanDHT (config: Config): ReturnType<typeof kadDHT> {
     protocol: WAN_DHT_PROTOCOL,
     peerInfoMapper: removePrivateAddressesMapper,
     ...(type === 'dhtclient' ? { clientMode: true } : type === 'dhtserver' ? { clientMode: false } : {}),
-    ...records,
+    ...common,
     logPrefix: 'libp2p:dht-wan',
     datastorePrefix: '/dht-wan',
     metricsPrefix: 'libp2p_dht_wan'
@@ -38,7 +44,7 @@ export function lanDHT (): ReturnType<typeof kadDHT> {
     protocol: LAN_DHT_PROTOCOL,
     peerInfoMapper: removePublicAddressesMapper,
     clientMode: false,
-    ...records,
+    ...common,
     logPrefix: 'libp2p:dht-lan',
     datastorePrefix: '/dht-lan',
     metricsPrefix: 'libp2p_dht_lan'
