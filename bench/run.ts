@@ -1,7 +1,8 @@
 // `npm run bench -- <name>`: run one benchmark, print its table, and write
 // its JSON under bench/results/. Benchmarks are not tests: they assert nothing.
 const benches: Record<string, () => Promise<unknown>> = {
-  add: async () => await import('./add.ts')
+  add: async () => await import('./add.ts'),
+  net: async () => await import('./net.ts')
 }
 
 const name = process.argv[2]

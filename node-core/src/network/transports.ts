@@ -3,8 +3,9 @@
  *
  * Every transport is present so that any listen address in the config and
  * any address a peer gives can be used; which ones listen is the config's
- * `Addresses.Swarm`. Noise comes before TLS and Yamux before Mplex (Mplex
- * only for older peers): see ARCHITECTURE.md for the measured reasons.
+ * `Addresses.Swarm`. TLS comes before Noise (as in Kubo; and measured faster
+ * here, see bench/README.md) and Yamux before Mplex (Mplex only for older
+ * peers). Peers that speak only Noise, like Helia, still get Noise.
  */
 import { noise } from '@chainsafe/libp2p-noise'
 import { quic } from '@chainsafe/libp2p-quic'
@@ -35,7 +36,7 @@ export function transports (config: Config): Transports {
 
 /** Connection encrypters, preferred first. */
 export function encrypters (): NonNullable<Libp2pOptions['connectionEncrypters']> {
-  return [noise(), tls()]
+  return [tls(), noise()]
 }
 
 /** Stream muxers, preferred first. */

@@ -29,7 +29,7 @@ test('TCP, WebSockets, QUIC and WebRTC-Direct each connect, ping and close clean
       assert.equal(event.peer, b.node.host.peerId.toString())
       assert.equal(event.direction, 'outbound')
       if (transport === 'tcp' || transport === 'websockets') {
-        assert.equal(event.encryption, '/noise')
+        assert.equal(event.encryption, '/tls/1.0.0')
         assert.equal(event.muxer, '/yamux/1.0.0')
       }
       await connection.close()
