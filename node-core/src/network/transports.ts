@@ -3,9 +3,10 @@
  *
  * Every transport is present so that any listen address in the config and
  * any address a peer gives can be used; which ones listen is the config's
- * `Addresses.Swarm`. TLS comes before Noise (as in Kubo; and measured faster
- * here, see bench/README.md) and Yamux before Mplex (Mplex only for older
- * peers). Peers that speak only Noise, like Helia, still get Noise.
+ * `Addresses.Swarm`. Noise comes before TLS: TLS measured faster here (see
+ * bench/README.md), but closing a TCP+TLS connection aborts it instead of
+ * closing it gracefully (seen with js-libp2p 3.3), which can cut the tail
+ * of a transfer. Yamux comes before Mplex (Mplex only for older peers).
  */
 import { noise } from '@chainsafe/libp2p-noise'
 import { quic } from '@chainsafe/libp2p-quic'
@@ -36,7 +37,7 @@ export function transports (config: Config): Transports {
 
 /** Connection encrypters, preferred first. */
 export function encrypters (): NonNullable<Libp2pOptions['connectionEncrypters']> {
-  return [tls(), noise()]
+  return [noise(), tls()]
 }
 
 /** Stream muxers, preferred first. */

@@ -29,11 +29,12 @@ test('TCP, WebSockets, QUIC and WebRTC-Direct each connect, ping and close clean
       assert.equal(event.peer, b.node.host.peerId.toString())
       assert.equal(event.direction, 'outbound')
       if (transport === 'tcp' || transport === 'websockets') {
-        assert.equal(event.encryption, '/tls/1.0.0')
+        assert.equal(event.encryption, '/noise')
         assert.equal(event.muxer, '/yamux/1.0.0')
       }
       await connection.close()
-      assert.equal(connection.status, 'closed')
+      assert.equal(connection.status, 'closed', `${transport}: closed gracefully, not aborted`)
+      assert.equal(connection.status, 'closed', `${transport}: closed gracefully, not aborted`)
       assert.ok(a.node.host.getConnections().every((c) => c.id !== connection.id), `${transport}: closed connection is gone`)
     }
     await a.node.host.hangUp(b.node.host.peerId)
