@@ -35,7 +35,15 @@ let idleRssMiB = 0
 try {
   const cli = new URL('../node-core/bin/planetary.js', import.meta.url).pathname
   const repo = join(work, 'repo')
-  await timeChild([cli, 'init', '--profile', 'test'], { PLANETARY_PATH: repo })
+  // The default config, kept off the network: loopback, no bootstrap, no mDNS or UPnP.
+  await timeChild([cli, 'init'], { PLANETARY_PATH: repo })
+  for (const [key, value] of [
+    ['Addresses.Swarm', '["/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1", "/ip4/127.0.0.1/tcp/0/ws"]'],
+    ['Addresses.API', '"/ip4/127.0.0.1/tcp/0"'],
+    ['Bootstrap', '[]'],
+    ['Discovery.MDNS.Enabled', 'false'],
+    ['Swarm.DisableNatPortMap', 'true']
+  ]) await timeChild([cli, 'config', '--json', key, value], { PLANETARY_PATH: repo })
   const daemon = spawn(process.execPath, [cli, 'daemon'], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise<void>((resolve) => daemon.stdout.on('data', (d: Buffer) => { if (d.toString().includes('Daemon is ready')) resolve() }))
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000))
@@ -49,6 +57,6 @@ try {
 
 process.stdout.write(`\nnet benchmark: ${MIB} MiB on one stream over loopback, ${new Date().toISOString()}, ${machine()}\n\n`)
 printTable(['transport', 'MB/s', 'vs raw TCP', 'connection setup ms'], rows.map((r) => [r.name, r.mbPerSecond.toFixed(0), `${(r.mbPerSecond / raw.mbPerSecond * 100).toFixed(0)}%`, r.setupMs.toFixed(1)]))
-process.stdout.write(`\nidle daemon (test profile) RSS after ${IDLE_SECONDS} s: ${idleRssMiB.toFixed(0)} MiB\n`)
+process.stdout.write(`\nidle daemon (default transports, offline) RSS after ${IDLE_SECONDS} s: ${idleRssMiB.toFixed(0)} MiB\n`)
 const saved = await saveResult('net', { date: new Date().toISOString(), machine: machine(), mib: MIB, rows, idleSeconds: IDLE_SECONDS, idleRssMiB })
 process.stdout.write(`wrote ${saved}\n`)

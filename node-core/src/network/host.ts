@@ -59,7 +59,7 @@ export async function createHost ({ config, privateKey, datastore, sources }: Ho
       announce: config.Addresses.Announce,
       noAnnounce: config.Addresses.NoAnnounce
     },
-    transports: transports(config),
+    transports: await transports(config),
     connectionEncrypters: encrypters(),
     streamMuxers: muxers(),
     peerDiscovery: discoveryModules(config, sources),

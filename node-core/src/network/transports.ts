@@ -1,36 +1,43 @@
 /**
  * The transports, encrypters and muxers of the host.
  *
- * Every transport is present so that any listen address in the config and
- * any address a peer gives can be used; which ones listen is the config's
- * `Addresses.Swarm`. Noise comes before TLS: TLS measured faster here (see
+ * `Swarm.Transports` says which transports are loaded (each is imported only
+ * then: QUIC and WebRTC are native modules that cost 30 to 50 MB of memory
+ * each); `Addresses.Swarm` says which of them listen. Noise comes before TLS: TLS measured faster here (see
  * bench/README.md), but closing a TCP+TLS connection aborts it instead of
  * closing it gracefully (seen with js-libp2p 3.3), which can cut the tail
  * of a transfer. Yamux comes before Mplex (Mplex only for older peers).
  */
 import { noise } from '@chainsafe/libp2p-noise'
-import { quic } from '@chainsafe/libp2p-quic'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { circuitRelayTransport } from '@libp2p/circuit-relay-v2'
 import { mplex } from '@libp2p/mplex'
-import { tcp } from '@libp2p/tcp'
 import { tls } from '@libp2p/tls'
-import { webRTC, webRTCDirect } from '@libp2p/webrtc'
-import { webSockets } from '@libp2p/websockets'
 import type { Config } from '../repo/config/schema.ts'
 import type { Libp2pOptions } from 'libp2p'
 
 type Transports = NonNullable<Libp2pOptions['transports']>
 
 /** Transports for `createLibp2p`, from the config. */
-export function transports (config: Config): Transports {
-  const list: Transports = [
-    tcp({ inboundSocketInactivityTimeout: 120_000, outboundSocketInactivityTimeout: 120_000 }),
-    webSockets(),
-    quic() as Transports[number],
-    webRTCDirect(),
-    webRTC()
-  ]
+export async function transports (config: Config): Promise<Transports> {
+  const enabled = config.Swarm.Transports
+  const list: Transports = []
+  if (enabled.TCP) {
+    const { tcp } = await import('@libp2p/tcp')
+    list.push(tcp({ inboundSocketInactivityTimeout: 120_000, outboundSocketInactivityTimeout: 120_000 }))
+  }
+  if (enabled.Websocket) {
+    const { webSockets } = await import('@libp2p/websockets')
+    list.push(webSockets())
+  }
+  if (enabled.QUIC) {
+    const { quic } = await import('@chainsafe/libp2p-quic')
+    list.push(quic() as Transports[number])
+  }
+  if (enabled.WebRTCDirect) {
+    const { webRTC, webRTCDirect } = await import('@libp2p/webrtc')
+    list.push(webRTCDirect(), webRTC())
+  }
   if (config.Swarm.RelayClient.Enabled) list.push(circuitRelayTransport())
   return list
 }

@@ -4,12 +4,20 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startTestNode, waitFor } from '../helpers/nodes.ts'
 import type { PeerConnected } from '../../src/network/peer-events.ts'
+import type { Config } from '../../src/repo/config/schema.ts'
 
 interface Ping { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> }
 
+/** The test profile plus WebRTC-Direct, which is off by default (see Swarm.Transports). */
+const withWebRTC = (c: Config): Config => ({
+  ...c,
+  Addresses: { ...c.Addresses, Swarm: [...c.Addresses.Swarm, '/ip4/127.0.0.1/udp/0/webrtc-direct'] },
+  Swarm: { ...c.Swarm, Transports: { ...c.Swarm.Transports, WebRTCDirect: true } }
+})
+
 test('TCP, WebSockets, QUIC and WebRTC-Direct each connect, ping and close cleanly', async () => {
-  const a = await startTestNode()
-  const b = await startTestNode()
+  const a = await startTestNode(withWebRTC)
+  const b = await startTestNode(withWebRTC)
   try {
     const events: PeerConnected[] = []
     a.node.events.on('peer:connected', (e) => events.push(e))

@@ -25,7 +25,6 @@ export function defaultConfig (identity: Config['Identity']): Config {
         '/ip6/::/tcp/4001',
         '/ip4/0.0.0.0/udp/4001/quic-v1',
         '/ip6/::/udp/4001/quic-v1',
-        '/ip4/0.0.0.0/udp/4001/webrtc-direct',
         '/ip4/0.0.0.0/tcp/4002/ws'
       ],
       API: '/ip4/127.0.0.1/tcp/5001',
@@ -39,6 +38,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
       RelayService: { Enabled: false },
       RelayClient: { Enabled: true },
       DisableNatPortMap: false,
+      Transports: { TCP: true, Websocket: true, QUIC: true, WebRTCDirect: false },
       EnableHolePunching: true
     },
     Routing: { Type: 'auto', LanDHT: true },

@@ -16,7 +16,7 @@ const profiles: Record<string, Profile> = {
     ...c,
     Addresses: {
       ...c.Addresses,
-      Swarm: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/tcp/0/ws', '/ip4/127.0.0.1/udp/0/webrtc-direct'],
+      Swarm: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/udp/0/quic-v1', '/ip4/127.0.0.1/tcp/0/ws'],
       API: '/ip4/127.0.0.1/tcp/0',
       Gateway: '/ip4/127.0.0.1/tcp/0'
     },

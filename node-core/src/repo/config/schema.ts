@@ -56,6 +56,13 @@ export const ConfigSchema = z.strictObject({
     RelayService: z.strictObject({ Enabled: z.boolean() }),
     RelayClient: z.strictObject({ Enabled: z.boolean() }),
     DisableNatPortMap: z.boolean(),
+    /** Which transports to load (each costs memory; WebRTC-Direct about 50 MB). */
+    Transports: z.strictObject({
+      TCP: z.boolean(),
+      Websocket: z.boolean(),
+      QUIC: z.boolean(),
+      WebRTCDirect: z.boolean()
+    }),
     EnableHolePunching: z.boolean()
   }),
   Routing: z.strictObject({
