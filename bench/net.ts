@@ -43,7 +43,7 @@ try {
     ['Bootstrap', '[]'],
     ['Discovery.MDNS.Enabled', 'false'],
     ['Swarm.DisableNatPortMap', 'true']
-  ]) await timeChild([cli, 'config', '--json', key, value], { PLANETARY_PATH: repo })
+  ] as const) await timeChild([cli, 'config', '--json', key, value], { PLANETARY_PATH: repo })
   const daemon = spawn(process.execPath, [cli, 'daemon'], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise<void>((resolve) => daemon.stdout.on('data', (d: Buffer) => { if (d.toString().includes('Daemon is ready')) resolve() }))
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000))
