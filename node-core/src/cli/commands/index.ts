@@ -6,6 +6,8 @@ import { bootstrapAdd, bootstrapList, bootstrapRm } from './bootstrap.ts'
 import { blockGet, blockPut, blockRm, blockStat } from './block.ts'
 import { config, configProfileApply, configShow } from './config.ts'
 import { daemon } from './daemon.ts'
+import { dagExport, dagGet, dagImport, dagPut } from './dag.ts'
+import { cat, get, ls } from './files.ts'
 import { init } from './init.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
 import { repoStat, repoVerify } from './repo.ts'
@@ -16,6 +18,13 @@ import type { Command } from '../command.ts'
 export const commands: Command[] = [
   init,
   add,
+  cat,
+  ls,
+  get,
+  dagPut,
+  dagGet,
+  dagExport,
+  dagImport,
   blockPut,
   blockGet,
   blockStat,

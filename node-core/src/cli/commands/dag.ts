@@ -1,0 +1,98 @@
+/**
+ * `planetary dag put|get|export|import`: IPLD nodes and CAR files.
+ */
+import { createReadStream } from 'node:fs'
+import { codecByName } from '../../block/codecs.ts'
+import { exportCar, importCar } from '../../dag/car.ts'
+import { loadNode } from '../../dag/load.ts'
+import { parsePath } from '../../dag/path.ts'
+import { dagPut as putNode } from '../../dag/put.ts'
+import { resolvePath, step } from '../../unixfs/exporter/resolve.ts'
+import { stringFlag } from '../flags.ts'
+import { formatCid } from '../format.ts'
+import { readInput } from '../read-input.ts'
+import { BlockTooLargeError } from '../../block/errors.ts'
+import type { Command } from '../command.ts'
+
+/** `dag put [--input-codec dag-json] [--store-codec dag-cbor] [--hash sha2-256] [<file>]` */
+export const dagPut: Command = {
+  name: 'dag put',
+  summary: 'Store an IPLD node read from a file or stdin; print its CID',
+  args: '[<file>]',
+  minArgs: 0,
+  maxArgs: 1,
+  flags: {
+    'input-codec': { type: 'string', value: '<codec>', description: 'Codec of the input (default dag-json)' },
+    'store-codec': { type: 'string', value: '<codec>', description: 'Codec to store with (default dag-cbor)' },
+    hash: { type: 'string', value: '<hash>', description: 'Hash function (default sha2-256)' }
+  },
+  async run (ctx, flags, [file]) {
+    const input = await readInput(file, ctx.stdin, 2 * 1024 * 1024, () => new BlockTooLargeError('dag put input is over 2 MiB'))
+    const repo = await ctx.repo()
+    const cid = await putNode(repo.blockstore, input, {
+      inputCodec: stringFlag(flags, 'input-codec') ?? 'dag-json',
+      storeCodec: stringFlag(flags, 'store-codec') ?? 'dag-cbor',
+      hash: stringFlag(flags, 'hash') ?? 'sha2-256'
+    })
+    await repo.blockstore.sync()
+    const text = formatCid(cid, ctx.cidBase)
+    ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify({ Cid: { '/': text } }) + '\n' : `${text}\n`)
+  }
+}
+
+/** `dag get [--output-codec dag-json] <path>` */
+export const dagGet: Command = {
+  name: 'dag get',
+  summary: 'Print an IPLD node (or a value inside one) in dag-json or another codec',
+  args: '<cid | /ipfs/path>',
+  minArgs: 1,
+  maxArgs: 1,
+  flags: { 'output-codec': { type: 'string', value: '<codec>', description: 'Codec to print with (default dag-json)' } },
+  async run (ctx, flags, [text = '']) {
+    const codec = codecByName(stringFlag(flags, 'output-codec') ?? 'dag-json')
+    const repo = await ctx.repo()
+    const { cid, remainder } = await resolvePath(repo.blockstore, parsePath(text))
+    let value = await loadNode(repo.blockstore, cid)
+    for (const segment of remainder) value = step(value, segment, cid.toString())
+    ctx.stdout.write(codec.encode(value))
+    if (codec.name === 'dag-json' || codec.name === 'json') ctx.stdout.write('\n')
+  }
+}
+
+/** `dag export <cid>` */
+export const dagExport: Command = {
+  name: 'dag export',
+  summary: 'Write the DAG under a CID to stdout as a CAR file',
+  args: '<cid | /ipfs/path>',
+  minArgs: 1,
+  maxArgs: 1,
+  flags: {},
+  async run (ctx, _flags, [text = '']) {
+    const repo = await ctx.repo()
+    const { cid } = await resolvePath(repo.blockstore, parsePath(text))
+    for await (const bytes of exportCar(repo.blockstore, cid)) {
+      if (!ctx.stdout.write(bytes)) await new Promise((resolve) => ctx.stdout.once('drain', resolve))
+    }
+  }
+}
+
+/** `dag import <file.car>...` */
+export const dagImport: Command = {
+  name: 'dag import',
+  summary: 'Import the blocks of CAR files (or stdin); print their roots',
+  args: '[<file.car>...]',
+  minArgs: 0,
+  maxArgs: Infinity,
+  flags: {},
+  async run (ctx, _flags, files) {
+    const repo = await ctx.repo()
+    const lines: string[] = []
+    for (const file of files.length === 0 ? ['-'] : files) {
+      const source = file === '-' ? ctx.stdin : createReadStream(file)
+      const { roots, blocks } = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>)
+      await repo.blockstore.sync()
+      for (const root of roots) lines.push(ctx.enc === 'json' ? JSON.stringify({ Root: { Cid: { '/': formatCid(root, ctx.cidBase) } }, Blocks: blocks }) : `Imported ${blocks} blocks; root ${formatCid(root, ctx.cidBase)}`)
+    }
+    ctx.stdout.write(lines.map((l) => l + '\n').join(''))
+  }
+}
