@@ -31,7 +31,7 @@ for (const [name, kind] of [['TCP + Noise + Yamux', 'tcp-noise'], ['TCP + TLS + 
 }
 
 const work = await mkdtemp(join(tmpdir(), 'planetary-bench-net-'))
-let idleRssMiB = 0
+let idleRssMiB: number
 try {
   const cli = new URL('../node-core/bin/planetary.js', import.meta.url).pathname
   const repo = join(work, 'repo')

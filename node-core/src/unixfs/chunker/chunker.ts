@@ -5,11 +5,12 @@
  * file's bytes in whatever pieces it reads (the caller may reuse the buffer
  * it passes once `push` returns) and gets back the chunks those bytes
  * completed. Every returned chunk is a fresh Uint8Array that the caller may
- * keep. `end` returns the final partial chunk, if any bytes remain.
+ * keep. `end` returns the chunks the remaining bytes make (none when no
+ * bytes remain).
  */
 export interface Chunker {
   push(bytes: Uint8Array): Uint8Array[]
-  end(): Uint8Array | undefined
+  end(): Uint8Array[]
 }
 
 /** Where a chunker may take chunk buffers from, instead of allocating. */

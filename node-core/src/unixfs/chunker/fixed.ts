@@ -27,10 +27,10 @@ export function createFixedSizeChunker (size: number, buffers: ChunkBuffers = fr
       return out
     },
     end () {
-      if (filled === 0) return undefined
+      if (filled === 0) return []
       const last = current.slice(0, filled)
       filled = 0
-      return last
+      return [last]
     }
   }
 }

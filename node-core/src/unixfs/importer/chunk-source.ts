@@ -39,8 +39,7 @@ export class ChunkSource {
       const { value, done } = await this.#bytes.next()
       if (done === true) {
         this.#ended = true
-        const last = this.#chunker.end()
-        if (last !== undefined) this.#queue.push(last)
+        this.#queue.push(...this.#chunker.end())
       } else {
         this.#queue.push(...this.#chunker.push(value))
       }
