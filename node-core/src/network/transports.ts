@@ -51,3 +51,4 @@ export function encrypters (): NonNullable<Libp2pOptions['connectionEncrypters']
 export function muxers (): NonNullable<Libp2pOptions['streamMuxers']> {
   return [yamux(), mplex()]
 }
+

@@ -1,33 +1,25 @@
-// Real sockets on loopback: every transport dials, encrypts, muxes and pings,
+// Real sockets on loopback: each transport dials, encrypts, muxes and pings,
 // the UI events name what happened, and nothing is left open afterwards.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startTestNode, waitFor } from '../helpers/nodes.ts'
 import type { PeerConnected } from '../../src/network/peer-events.ts'
-import type { Config } from '../../src/repo/config/schema.ts'
 
 interface Ping { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> }
 
-/** The test profile plus WebRTC-Direct, which is off by default (see Swarm.Transports). */
-const withWebRTC = (c: Config): Config => ({
-  ...c,
-  Addresses: { ...c.Addresses, Swarm: [...c.Addresses.Swarm, '/ip4/127.0.0.1/udp/0/webrtc-direct'] },
-  Swarm: { ...c.Swarm, Transports: { ...c.Swarm.Transports, WebRTCDirect: true } }
-})
-
-test('TCP, WebSockets, QUIC and WebRTC-Direct each connect, ping and close cleanly', async () => {
-  const a = await startTestNode(withWebRTC)
-  const b = await startTestNode(withWebRTC)
+test('TCP, WebSockets and QUIC each connect, ping and close cleanly', async () => {
+  const a = await startTestNode()
+  const b = await startTestNode()
   try {
     const events: PeerConnected[] = []
     a.node.events.on('peer:connected', (e) => events.push(e))
     const byTransport = new Map<string, string>()
     for (const address of b.node.host.getMultiaddrs()) {
       const text = address.toString()
-      const transport = text.includes('/webrtc-direct') ? 'webrtc-direct' : text.includes('/quic-v1') ? 'quic' : text.includes('/ws') ? 'websockets' : 'tcp'
+      const transport = text.includes('/quic-v1') ? 'quic' : text.includes('/ws') ? 'websockets' : 'tcp'
       byTransport.set(transport, text)
     }
-    assert.deepEqual([...byTransport.keys()].sort(), ['quic', 'tcp', 'webrtc-direct', 'websockets'])
+    assert.deepEqual([...byTransport.keys()].sort(), ['quic', 'tcp', 'websockets'])
     for (const [transport, address] of byTransport) {
       const connection = await a.node.host.dial(b.node.host.getMultiaddrs().find((m) => m.toString() === address) ?? address as never)
       const rtt = await (a.node.host.services.ping as Ping).ping(connection.remoteAddr)
