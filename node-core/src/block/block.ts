@@ -6,12 +6,10 @@
  * the places bytes meet their hashes.
  */
 import { CID } from 'multiformats/cid'
-import { base32 } from 'multiformats/bases/base32'
-import { base36 } from 'multiformats/bases/base36'
-import { base58btc } from 'multiformats/bases/base58'
 import { equals } from 'uint8arrays/equals'
 import { BlockHashMismatchError, InvalidCidError } from './errors.ts'
 import { hasherByCode } from './hashers.ts'
+import { anyBase } from './multibase.ts'
 import type { SyncHasher } from './hashers.ts'
 
 /** Content and its address. */
@@ -20,13 +18,11 @@ export interface Block {
   readonly bytes: Uint8Array
 }
 
-const decoders = base32.decoder.or(base58btc.decoder).or(base36.decoder)
-
-/** Parse a CID in any base Kubo prints; throws InvalidCidError otherwise. */
+/** Parse a CID: CIDv0 in base58btc, CIDv1 in any multibase; throws InvalidCidError otherwise. */
 export function parseCid (text: string): CID {
   try {
     if (text.startsWith('Qm') || text.startsWith('1')) return CID.parse(text)
-    return CID.parse(text, decoders)
+    return CID.parse(text, anyBase)
   } catch (err) {
     throw new InvalidCidError(`invalid CID "${text.length > 100 ? text.slice(0, 100) + '…' : text}": ${(err as Error).message}`)
   }

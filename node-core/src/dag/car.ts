@@ -1,88 +1,122 @@
 /**
- * CAR v1: export a DAG (`dag export`) and import one (`dag import`), with
- * @ipld/car doing the format. Export walks depth first, each block once,
- * links in order (as Kubo's `dag export`). Import checks every block
- * against its CID and the 2 MiB block limit before storing it.
+ * CAR files: export a DAG (`dag export`) and import one (`dag import`),
+ * with @ipld/car doing the format.
+ *
+ * Export streams CAR v1 in `walkDag` order (Kubo's). Import reads CAR v1 or
+ * v2 from a stream with @ipld/car's streaming decoder, checking each
+ * section's length before reading it (a block over MAX_BLOCK_SIZE is a
+ * BlockTooLargeError, never buffered), then that the block hashes to its
+ * CID and decodes with its codec, and only then stores it. Anything wrong
+ * with the CAR is an InvalidCarError; blocks stored before the bad one stay
+ * (they are content-addressed), but the import fails.
  */
-import { CarBlockIterator, CarWriter } from '@ipld/car'
-import * as dagPb from '@ipld/dag-pb'
-import { CID } from 'multiformats/cid'
+import { CarWriter } from '@ipld/car'
+import { asyncIterableReader, limitReader, readBlockHead, readHeader } from '@ipld/car/decoder'
 import { verifyBlock } from '../block/block.ts'
 import { decodeWith } from '../block/codecs.ts'
 import { BlockTooLargeError } from '../block/errors.ts'
 import { InvalidCarError } from './errors.ts'
-import { loadBytes } from './load.ts'
+import { MAX_BLOCK_SIZE } from './limits.ts'
+import { walkDag } from './walk.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
+import type { BytesReader } from '@ipld/car/decoder'
+import type { CID } from 'multiformats/cid'
 
-/** Blocks larger than this are refused, as Bitswap would. */
-export const MAX_BLOCK_SIZE = 2 * 1024 * 1024
+export { MAX_BLOCK_SIZE } from './limits.ts'
+export { linksOf } from './links.ts'
 
-/** The CAR bytes of the DAG under `root`, streamed. */
+/** The CAR v1 bytes of the DAG under `root`, streamed; stops walking when the consumer stops reading. */
 export async function * exportCar (store: Pick<Blockstore, 'get'>, root: CID, options: AbortOptions = {}): AsyncIterable<Uint8Array> {
   const { writer, out } = CarWriter.create([root])
+  const stop = new AbortController()
+  const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal])
   const writing = (async () => {
     try {
-      const seen = new Set<string>()
-      const visit = async (cid: CID): Promise<void> => {
-        const key = cid.toString()
-        if (seen.has(key)) return
-        seen.add(key)
-        const bytes = await loadBytes(store, cid, options)
-        await writer.put({ cid, bytes })
-        for (const link of linksOf(cid, bytes)) await visit(link)
-      }
-      await visit(root)
+      for await (const block of walkDag(store, root, { signal })) await writer.put(block)
     } finally {
       await writer.close()
     }
   })()
-  yield * out
-  await writing
+  writing.catch(() => {})
+  const chunks = out[Symbol.asyncIterator]()
+  let finished = false
+  try {
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value
+    await writing
+    finished = true
+  } finally {
+    if (!finished) {
+      // the consumer stopped or the walk failed: stop walking, and let the writer's pending put drain
+      stop.abort()
+      void drain(chunks)
+    }
+  }
 }
 
-/** The CIDs a block links to, in order. */
-export function linksOf (cid: CID, bytes: Uint8Array): CID[] {
-  if (cid.code === dagPb.code) return (decodeWith(cid.code, bytes) as dagPb.PBNode).Links.map((l) => l.Hash)
-  if (cid.code === 0x55) return []
-  const links: CID[] = []
-  const walk = (value: unknown): void => {
-    const asCid = CID.asCID(value)
-    if (asCid !== null) links.push(asCid)
-    else if (Array.isArray(value)) value.forEach(walk)
-    else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) Object.values(value).forEach(walk)
+async function drain (chunks: AsyncIterator<Uint8Array>): Promise<void> {
+  try {
+    while ((await chunks.next()).done !== true) { /* discard */ }
+  } catch {
+    // the export has already failed or been abandoned; nothing is waiting for this
   }
-  walk(decodeWith(cid.code, bytes))
-  return links
 }
 
 /** What an import stored. */
 export interface CarImport {
+  /** The roots named in the CAR header (whether or not the CAR holds them). */
   roots: CID[]
+  /** Blocks read and stored (a block present twice counts twice, as in Kubo). */
   blocks: number
+  /** Bytes of those blocks. */
+  bytes: number
 }
 
-/** Verify and store every block of a CAR stream; InvalidCarError if anything is wrong. */
-export async function importCar (store: Pick<Blockstore, 'put'>, car: AsyncIterable<Uint8Array>, options: AbortOptions = {}): Promise<CarImport> {
-  let iterator: CarBlockIterator
-  try {
-    iterator = await CarBlockIterator.fromIterable(car)
-  } catch (err) {
-    throw new InvalidCarError(`not a CAR file: ${(err as Error).message}`)
-  }
-  const roots = await iterator.getRoots()
+/** Verify and store every block of a CAR stream; InvalidCarError (or BlockTooLargeError) if anything is wrong. */
+export async function importCar (store: Pick<Blockstore, 'put'>, car: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: AbortOptions = {}): Promise<CarImport> {
+  let reader = capped(asyncIterableReader((async function * () { yield * car })()))
+  const header = await carStep('not a CAR file', 0, async () => await readHeader(reader))
+  if (header.version === 2) reader = limitReader(reader, header.dataSize - (reader.pos - header.dataOffset))
   let blocks = 0
-  try {
-    for await (const { cid, bytes } of iterator) {
-      options.signal?.throwIfAborted()
-      if (bytes.byteLength > MAX_BLOCK_SIZE) throw new BlockTooLargeError(`block ${cid.toString()} is ${bytes.byteLength} bytes, over the ${MAX_BLOCK_SIZE}-byte limit`)
-      verifyBlock(cid, bytes)
-      await store.put(cid, bytes, options)
-      blocks++
-    }
-  } catch (err) {
-    if (err instanceof BlockTooLargeError || (err as Error).name === 'AbortError') throw err
-    throw new InvalidCarError(`bad CAR after ${blocks} blocks: ${(err as Error).message}`)
+  let bytes = 0
+  while ((await carStep('bad CAR', blocks, async () => await reader.upTo(8))).byteLength > 0) {
+    options.signal?.throwIfAborted()
+    const { cid, blockLength } = await carStep('bad CAR', blocks, async () => await readBlockHead(reader))
+    if (blockLength > MAX_BLOCK_SIZE) throw new BlockTooLargeError(`CAR block ${cid.toString()} is ${blockLength} bytes, over the ${MAX_BLOCK_SIZE}-byte limit`)
+    if (blockLength < 0) throw new InvalidCarError(`bad CAR after ${blocks} blocks: section shorter than its CID`)
+    const block = await carStep('bad CAR', blocks, async () => await reader.exactly(blockLength, true))
+    await carStep('bad CAR', blocks, async () => {
+      verifyBlock(cid, block)
+      decodeWith(cid.code, block)
+    })
+    await store.put(cid, block, options)
+    blocks++
+    bytes += block.byteLength
   }
-  return { roots, blocks }
+  return { roots: header.roots, blocks, bytes }
+}
+
+/** Run one decoding step; any failure of it is an InvalidCarError. */
+async function carStep<T> (what: string, blocks: number, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    // I/O errors of the source and aborts are not the CAR's fault
+    if (err instanceof InvalidCarError || (err as Error).name === 'AbortError' || Object.hasOwn(err as object, 'syscall')) throw err
+    const at = what === 'bad CAR' ? ` after ${blocks} blocks` : ''
+    throw new InvalidCarError(`${what}${at}: ${(err as Error).message}`, { cause: err })
+  }
+}
+
+/** A reader that refuses any single read larger than a block may be, so a bad length cannot make it buffer without bound. */
+function capped (reader: BytesReader): BytesReader {
+  return {
+    upTo: async (length) => await reader.upTo(length),
+    exactly: async (length, seek) => {
+      if (length > MAX_BLOCK_SIZE) throw new InvalidCarError(`bad CAR: a ${length}-byte field is over the ${MAX_BLOCK_SIZE}-byte limit`)
+      return await reader.exactly(length, seek)
+    },
+    seek: (length) => { reader.seek(length) },
+    get pos () { return reader.pos }
+  }
 }

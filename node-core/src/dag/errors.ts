@@ -29,3 +29,10 @@ export class InvalidCarError extends Error {
   override name = 'InvalidCarError'
   readonly code = 'ERR_INVALID_CAR'
 }
+
+/** A value that the chosen codec cannot encode (e.g. `dag put --store-codec dag-pb` of a non-PBNode). */
+export class DagEncodeError extends Error {
+  static override name = 'DagEncodeError'
+  override name = 'DagEncodeError'
+  readonly code = 'ERR_DAG_ENCODE'
+}

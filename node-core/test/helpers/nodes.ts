@@ -32,10 +32,10 @@ export async function startTestNode (edit: (config: Config) => Config = (c) => c
 }
 
 /** Wait until `check` is true, polling; fails after `ms`. */
-export async function waitFor (check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+export async function waitFor (check: () => boolean | Promise<boolean>, ms: number, what: string, state?: () => string): Promise<void> {
   const deadline = Date.now() + ms
   while (!await check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${state === undefined ? '' : ` (${state()})`}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }

@@ -4,15 +4,19 @@
 import { createReadStream } from 'node:fs'
 import { codecByName } from '../../block/codecs.ts'
 import { exportCar, importCar } from '../../dag/car.ts'
-import { loadNode } from '../../dag/load.ts'
+import { dagGet as getNode } from '../../dag/get.ts'
 import { parsePath } from '../../dag/path.ts'
 import { dagPut as putNode } from '../../dag/put.ts'
-import { resolvePath, step } from '../../unixfs/exporter/resolve.ts'
-import { stringFlag } from '../flags.ts'
+import { resolvePath, unixfsPbLookup } from '../../unixfs/exporter/resolve.ts'
+import { boolFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
 import { readInput } from '../read-input.ts'
 import { BlockTooLargeError } from '../../block/errors.ts'
+import { MAX_BLOCK_SIZE } from '../../dag/limits.ts'
 import type { Command } from '../command.ts'
+
+/** The most `dag put --allow-big-block` reads: one node is held in memory whole. */
+const MAX_INPUT = 64 * 1024 * 1024
 
 /** `dag put [--input-codec dag-json] [--store-codec dag-cbor] [--hash sha2-256] [<file>]` */
 export const dagPut: Command = {
@@ -24,15 +28,18 @@ export const dagPut: Command = {
   flags: {
     'input-codec': { type: 'string', value: '<codec>', description: 'Codec of the input (default dag-json)' },
     'store-codec': { type: 'string', value: '<codec>', description: 'Codec to store with (default dag-cbor)' },
-    hash: { type: 'string', value: '<hash>', description: 'Hash function (default sha2-256)' }
+    hash: { type: 'string', value: '<hash>', description: 'Hash function (default sha2-256)' },
+    'allow-big-block': { type: 'boolean', description: 'Allow a node over 2 MiB (other peers will not exchange it)' }
   },
   async run (ctx, flags, [file]) {
-    const input = await readInput(file, ctx.stdin, 2 * 1024 * 1024, () => new BlockTooLargeError('dag put input is over 2 MiB'))
+    const allowBigBlock = boolFlag(flags, 'allow-big-block') === true
+    const input = await readInput(file, ctx.stdin, allowBigBlock ? MAX_INPUT : MAX_BLOCK_SIZE, () => new BlockTooLargeError(`dag put input is over ${allowBigBlock ? MAX_INPUT : MAX_BLOCK_SIZE} bytes`))
     const repo = await ctx.repo()
     const cid = await putNode(repo.blockstore, input, {
       inputCodec: stringFlag(flags, 'input-codec') ?? 'dag-json',
       storeCodec: stringFlag(flags, 'store-codec') ?? 'dag-cbor',
-      hash: stringFlag(flags, 'hash') ?? 'sha2-256'
+      hash: stringFlag(flags, 'hash') ?? 'sha2-256',
+      allowBigBlock
     })
     await repo.blockstore.sync()
     const text = formatCid(cid, ctx.cidBase)
@@ -51,10 +58,7 @@ export const dagGet: Command = {
   async run (ctx, flags, [text = '']) {
     const codec = codecByName(stringFlag(flags, 'output-codec') ?? 'dag-json')
     const repo = await ctx.repo()
-    const { cid, remainder } = await resolvePath(repo.blockstore, parsePath(text))
-    let value = await loadNode(repo.blockstore, cid)
-    for (const segment of remainder) value = step(value, segment, cid.toString())
-    ctx.stdout.write(codec.encode(value))
+    ctx.stdout.write(await getNode(repo.blockstore, parsePath(text), { outputCodec: codec.name, pbLookup: unixfsPbLookup }))
     if (codec.name === 'dag-json' || codec.name === 'json') ctx.stdout.write('\n')
   }
 }
@@ -89,9 +93,9 @@ export const dagImport: Command = {
     const lines: string[] = []
     for (const file of files.length === 0 ? ['-'] : files) {
       const source = file === '-' ? ctx.stdin : createReadStream(file)
-      const { roots, blocks } = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>)
+      const { roots, blocks, bytes } = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>)
       await repo.blockstore.sync()
-      for (const root of roots) lines.push(ctx.enc === 'json' ? JSON.stringify({ Root: { Cid: { '/': formatCid(root, ctx.cidBase) } }, Blocks: blocks }) : `Imported ${blocks} blocks; root ${formatCid(root, ctx.cidBase)}`)
+      for (const root of roots) lines.push(ctx.enc === 'json' ? JSON.stringify({ Root: { Cid: { '/': formatCid(root, ctx.cidBase) } }, Stats: { BlockCount: blocks, BlockBytesCount: bytes } }) : `Imported ${blocks} blocks (${bytes} bytes); root ${formatCid(root, ctx.cidBase)}`)
     }
     ctx.stdout.write(lines.map((l) => l + '\n').join(''))
   }

@@ -3,7 +3,7 @@
  */
 import { join, resolve } from 'node:path'
 import { parsePath } from '../../dag/path.ts'
-import { cat as catBytes } from '../../unixfs/exporter/cat.ts'
+import { cat as catBytes, fileSize } from '../../unixfs/exporter/cat.ts'
 import { getToDisk } from '../../unixfs/exporter/get.ts'
 import { ls as listDirectory } from '../../unixfs/exporter/ls.ts'
 import { resolvePath } from '../../unixfs/exporter/resolve.ts'
@@ -33,14 +33,24 @@ export const cat: Command = {
     length: { type: 'string', short: 'l', value: '<bytes>', description: 'Write at most this many bytes' }
   },
   async run (ctx, flags, paths) {
-    const offset = intFlag(flags, 'offset')
-    const length = intFlag(flags, 'length')
+    let offset = intFlag(flags, 'offset') ?? 0
+    let length = intFlag(flags, 'length') ?? Infinity
     const repo = await ctx.repo()
-    for (const text of paths) {
-      const cid = await resolveArg(ctx, text)
-      for await (const bytes of catBytes(repo.blockstore, cid, { ...(offset === undefined ? {} : { offset }), ...(length === undefined ? {} : { length }) })) {
+    const cids = []
+    for (const text of paths) cids.push(await resolveArg(ctx, text))
+    // As Kubo: the range applies to the files one after another, as one stream.
+    for (const cid of cids) {
+      if (length <= 0) break
+      const size = await fileSize(repo.blockstore, cid)
+      if (offset >= size) {
+        offset -= size
+        continue
+      }
+      for await (const bytes of catBytes(repo.blockstore, cid, { offset, length })) {
         if (!ctx.stdout.write(bytes)) await new Promise((resolve) => ctx.stdout.once('drain', resolve))
       }
+      length -= Math.min(length, size - offset)
+      offset = 0
     }
   }
 }

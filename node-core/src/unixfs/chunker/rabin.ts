@@ -1,140 +1,132 @@
 /**
- * Kubo's `rabin` chunker: a Rabin fingerprint over a 64-byte window with
- * the polynomial 17437180132763653 (degree 53), as restic's chunker, which
- * Kubo's (whyrusleeping/chunker) is a fork of. A chunk ends where the
- * fingerprint's low log2(avg) bits are zero, at `min` bytes at least and
- * `max` at most. After each cut the window restarts (zeros, then one byte
- * of value 1) and the first `min - 64` bytes of the next chunk are not
- * fingerprinted. With `min` under 64 that unsigned difference wraps in Go,
- * so Kubo never cuts at all and the whole input is one chunk: reproduced
- * here, since the CIDs depend on it.
+ * Kubo's `rabin` chunker: boxo chunker/rabin.go over
+ * github.com/whyrusleeping/chunker (a 2015 fork of restic's chunker), cut
+ * for cut.
  *
- * The fingerprint stays below 2^53, but shifting it by 8 does not: it is
- * kept as two 32-bit halves so that every step is plain integer arithmetic.
+ * - A Rabin fingerprint of the last 16 bytes (that fork's windowSize; restic
+ *   now uses 64) modulo Kubo's polynomial 17437180132763653 (degree 53).
+ * - Split mask: the low floor(log2(avg)) bits; a chunk ends after a byte that
+ *   leaves them all zero, once it has `min` bytes, and at `max` bytes in any
+ *   case (the `max` test comes after the `min` one, as in Go).
+ * - After each cut the fingerprint restarts: a window of zeros, into which
+ *   one byte of value 1 is slid; then the first `min − 16` bytes of the new
+ *   chunk are counted but not fingerprinted. With `min` under 16 that
+ *   unsigned difference wraps in Go: nothing is ever fingerprinted and the
+ *   whole input is one chunk. Reproduced, since CIDs depend on it (`rabin-N`
+ *   with N < 48 has min = N/3 < 16 and is accepted by Kubo).
+ * - The last chunk is whatever remains, if anything does.
  */
-import type { Chunker } from './chunker.ts'
+import { Carry, FRESH_BUFFERS } from './carry.ts'
+import { rabinTables } from './rabin-tables.ts'
+import type { ChunkBuffers, Chunker } from './chunker.ts'
 
-/** Kubo's IpfsRabinPoly. */
+/** Kubo's IpfsRabinPoly (boxo chunker/rabin.go): an irreducible polynomial of degree 53. */
 export const IPFS_RABIN_POLY = 17437180132763653n
-const WINDOW = 64
+/** Bytes in the fingerprint's window (whyrusleeping/chunker windowSize). */
+export const RABIN_WINDOW = 16
 
-interface Tables { outHi: Uint32Array, outLo: Uint32Array, modHi: Uint32Array, modLo: Uint32Array, shift: number }
+const EMPTY = new Uint8Array(0)
 
-const deg = (p: bigint): number => p.toString(2).length - 1
-
-function mod (x: bigint, p: bigint): bigint {
-  const dp = deg(p)
-  while (x > 0n && deg(x) >= dp) x ^= p << BigInt(deg(x) - dp)
-  return x
+/** floor(log2(n)) for n ≥ 1, as Go's uint(math.Log2(float64(n))); 64 (a mask of all ones) for 0. */
+function averageBits (avg: number): number {
+  if (avg < 1) return 64
+  let bits = 0
+  while (2 ** (bits + 1) <= avg) bits++
+  return bits
 }
 
-let cached: Tables | undefined
-
-/** The slide-out and reduction tables of the polynomial, computed once. */
-function tables (): Tables {
-  if (cached !== undefined) return cached
-  const p = IPFS_RABIN_POLY
-  const k = deg(p)
-  const t: Tables = { outHi: new Uint32Array(256), outLo: new Uint32Array(256), modHi: new Uint32Array(256), modLo: new Uint32Array(256), shift: k - 8 }
-  for (let b = 0; b < 256; b++) {
-    let h = mod(BigInt(b), p)
-    for (let i = 0; i < WINDOW - 1; i++) h = mod(h << 8n, p)
-    t.outHi[b] = Number(h >> 32n)
-    t.outLo[b] = Number(h & 0xffffffffn)
-    const m = mod(BigInt(b) << BigInt(k), p) | (BigInt(b) << BigInt(k))
-    t.modHi[b] = Number(m >> 32n)
-    t.modLo[b] = Number(m & 0xffffffffn)
+/** A fresh rabin chunker cutting as Kubo's NewRabinMinMax(min, avg, max). */
+export function createRabinChunker (min: number, avg: number, max: number, buffers: ChunkBuffers = FRESH_BUFFERS, polynomial: bigint = IPFS_RABIN_POLY): Chunker {
+  for (const [name, value] of [['min', min], ['avg', avg], ['max', max]] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`rabin ${name} must be a non-negative integer, got ${value}`)
   }
-  cached = t
-  return t
-}
+  const { outHi, outLo, modHi, modLo, indexShift } = rabinTables(polynomial, RABIN_WINDOW)
+  const bits = averageBits(avg)
+  const maskLo = bits >= 32 ? -1 : (2 ** bits - 1) | 0
+  const maskHi = bits <= 32 ? 0 : bits >= 64 ? -1 : (2 ** (bits - 32) - 1) | 0
+  const preSkip = min >= RABIN_WINDOW ? min - RABIN_WINDOW : Infinity
+  const carry = new Carry(buffers, Math.min(max, 1 << 16))
+  /** The RABIN_WINDOW bytes just before the current push, oldest first. */
+  const before = new Uint8Array(RABIN_WINDOW)
 
-/** A fresh rabin chunker with Kubo's bounds. */
-export function createRabinChunker (min: number, avg: number, max: number): Chunker {
-  const t = tables()
-  const bits = Math.floor(Math.log2(avg))
-  const maskHi = bits > 32 ? (2 ** (bits - 32) - 1) : 0
-  const maskLo = bits >= 32 ? 0xffffffff : (2 ** bits - 1)
-  const hiShift = t.shift - 32
-  const window = new Uint8Array(WINDOW)
-  let wpos = 0
-  let hi = 0
-  let lo = 0
-  let pending: Uint8Array[] = []
-  let count = 0
-  let skip = 0
+  let count = 0 // bytes in the current chunk
+  let skip = preSkip // bytes still to count without fingerprinting
+  let hashed = 0 // bytes fingerprinted in the current chunk
+  let hi = 0 // the fingerprint, high and low 32 bits
+  let lo = 1
 
-  const slide = (b: number): void => {
-    const out = window[wpos] ?? 0
-    window[wpos] = b
-    hi ^= t.outHi[out] ?? 0
-    lo = (lo ^ (t.outLo[out] ?? 0)) >>> 0
-    wpos = (wpos + 1) % WINDOW
-    const index = hi >>> hiShift
-    hi = ((hi << 8) | (lo >>> 24)) ^ (t.modHi[index] ?? 0)
-    lo = (((lo << 8) | b) ^ (t.modLo[index] ?? 0)) >>> 0
-  }
-  const reset = (): void => {
-    window.fill(0)
-    wpos = 0
-    hi = 0
-    lo = 0
-    slide(1)
+  const restart = (): void => {
     count = 0
-    skip = min >= WINDOW ? min - WINDOW : Infinity
-  }
-  reset()
-
-  const cut = (piece: Uint8Array, end: number): Uint8Array => {
-    pending.push(piece.subarray(0, end))
-    const total = pending.reduce((n, p) => n + p.byteLength, 0)
-    const chunk = new Uint8Array(total)
-    let at = 0
-    for (const p of pending) {
-      chunk.set(p, at)
-      at += p.byteLength
-    }
-    pending = []
-    reset()
-    return chunk
+    skip = preSkip
+    hashed = 0
+    hi = 0
+    lo = 1
   }
 
   return {
     push (bytes) {
       const out: Uint8Array[] = []
+      const n = bytes.byteLength
       let start = 0
       let i = 0
-      while (i < bytes.byteLength) {
+      while (i < n) {
         if (skip > 0) {
-          const n = Math.min(skip, bytes.byteLength - i)
-          skip -= n
-          count += n
-          i += n
+          const k = Math.min(skip, n - i)
+          skip -= k
+          count += k
+          i += k
           continue
         }
-        const b = bytes[i] ?? 0
-        slide(b)
-        count++
-        i++
-        if (count >= min && ((((hi & maskHi) | (lo & maskLo)) === 0) || count >= max)) {
-          out.push(cut(bytes.subarray(start, i), i - start))
-          start = i
+        let h = hashed
+        let c = count
+        let dHi = hi
+        let dLo = lo
+        let cut = false
+        while (i < n) {
+          const b = bytes[i] as number
+          // The byte leaving the window: the one RABIN_WINDOW fingerprinted bytes back, or the
+          // restart's 1 (then zeros, whose table entry is 0) while fewer have been fingerprinted.
+          const o = h >= RABIN_WINDOW
+            ? (i >= RABIN_WINDOW ? bytes[i - RABIN_WINDOW] : before[i]) as number
+            : (h === RABIN_WINDOW - 1 ? 1 : 0)
+          dHi ^= outHi[o] as number
+          dLo ^= outLo[o] as number
+          const index = dHi >>> indexShift
+          dHi = ((dHi << 8) | (dLo >>> 24)) ^ (modHi[index] as number)
+          dLo = ((dLo << 8) | b) ^ (modLo[index] as number)
+          h++
+          c++
+          i++
+          if (c >= min && (((dLo & maskLo) | (dHi & maskHi)) === 0 || c >= max)) {
+            cut = true
+            break
+          }
         }
+        if (!cut) {
+          hashed = h
+          count = c
+          hi = dHi
+          lo = dLo
+          break
+        }
+        out.push(carry.take(bytes.subarray(start, i)))
+        start = i
+        restart()
       }
-      if (start < bytes.byteLength) pending.push(bytes.slice(start))
+      if (start < n) carry.append(bytes.subarray(start))
+      if (n >= RABIN_WINDOW) {
+        before.set(bytes.subarray(n - RABIN_WINDOW))
+      } else {
+        before.copyWithin(0, n)
+        before.set(bytes, RABIN_WINDOW - n)
+      }
       return out
     },
     end () {
-      if (pending.length === 0) return []
-      const total = pending.reduce((n, p) => n + p.byteLength, 0)
-      const chunk = new Uint8Array(total)
-      let at = 0
-      for (const p of pending) {
-        chunk.set(p, at)
-        at += p.byteLength
-      }
-      pending = []
-      return [chunk]
+      if (count === 0) return []
+      const last = carry.take(EMPTY)
+      restart()
+      return [last]
     }
   }
 }

@@ -1,71 +1,92 @@
 /**
- * `cat`: a file's bytes, streamed, optionally a range of them.
+ * `cat`: a file's bytes, streamed in order, optionally a range of them.
  *
- * Walks the file DAG in order and skips whole subtrees that lie before the
- * range by their `blocksizes`, so a range read loads only the blocks it
- * needs. Works for raw blocks, identity CIDs, dag-pb leaves and nodes of any
- * layout. Blocksizes that disagree with the data are an InvalidUnixFSError.
+ * The file DAG is walked depth first with an explicit stack (no recursion,
+ * whatever the depth). Children wholly outside the range are never loaded:
+ * their place is known from the parent's blocksizes, so a range read fetches
+ * only the leaves it needs and the nodes above them. The next few blocks
+ * are fetched ahead while a block is being consumed; memory stays bounded
+ * by that window times the depth. Every node is checked (`file-part.ts`),
+ * and a child whose size differs from what its parent says it holds is an
+ * InvalidUnixFSError, so a malformed DAG never yields wrong bytes.
  */
-import * as dagPb from '@ipld/dag-pb'
-import * as raw from 'multiformats/codecs/raw'
-import { loadBytes, loadPbNode } from '../../dag/load.ts'
-import { UnknownCodecError } from '../../block/errors.ts'
 import { InvalidUnixFSError } from '../format/errors.ts'
-import { decodeUnixFS } from '../format/unixfs-decode.ts'
-import { InvalidRangeError, NotAFileError } from './errors.ts'
+import { InvalidRangeError } from './errors.ts'
+import { loadFilePart } from './file-part.ts'
 import type { AbortOptions } from '../../abort.ts'
 import type { Blockstore } from '../../block/blockstore.ts'
+import type { FilePart } from './file-part.ts'
 import type { CID } from 'multiformats/cid'
 
-/** A byte range: from `offset`, at most `length` bytes. */
+/** A byte range: from `offset` (default 0), at most `length` bytes (default: to the end). */
 export interface CatOptions extends AbortOptions {
   offset?: number
   length?: number
 }
 
-/** The bytes of the file at `cid`, in order. */
+/** Blocks fetched ahead of the one being read. */
+const READ_AHEAD = 8
+
+/** A child still to read: where its bytes start in the file, how many it holds. */
+interface Pending {
+  cid: CID
+  start: number
+  size: number
+  part?: Promise<FilePart>
+}
+
+/**
+ * The bytes of the file at `cid` (a UnixFS file of any layout, a raw
+ * block, an identity CID) from `offset`, at most `length` of them.
+ * An offset at or past the end yields nothing, as in Kubo.
+ */
 export async function * cat (store: Pick<Blockstore, 'get'>, cid: CID, options: CatOptions = {}): AsyncIterable<Uint8Array> {
   const offset = options.offset ?? 0
   const length = options.length ?? Infinity
   if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidRangeError(`offset must be a non-negative integer, got ${offset}`)
   if (length !== Infinity && (!Number.isSafeInteger(length) || length < 0)) throw new InvalidRangeError(`length must be a non-negative integer, got ${length}`)
-  if (length === 0) return
-  yield * walk(store, cid, offset, offset + length, options)
+  const root = await loadFilePart(store, cid, true, options)
+  const end = Math.min(root.size, offset + length)
+  if (offset >= end) return
+  const stack: Pending[] = []
+  const load = (p: Pending): Promise<FilePart> => {
+    const promise = loadFilePart(store, p.cid, false, options)
+    promise.catch(() => {})
+    return promise
+  }
+  /** Push the in-range children of `part` (starting at `start`), return its own bytes in range. */
+  const expand = (part: FilePart, start: number): Uint8Array | undefined => {
+    let position = start + part.data.byteLength
+    const children: Pending[] = []
+    for (let i = 0; i < part.links.length && position < end; i++) {
+      const size = part.sizes[i] ?? 0
+      const link = part.links[i]
+      if (link !== undefined && size > 0 && position + size > offset) children.push({ cid: link, start: position, size })
+      position += size
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Pending)
+    const from = Math.max(offset, start) - start
+    const to = Math.min(end, start + part.data.byteLength) - start
+    return from < to ? part.data.subarray(from, to) : undefined
+  }
+  const own = expand(root, 0)
+  if (own !== undefined) yield own
+  while (stack.length > 0) {
+    for (let i = stack.length - 1; i >= Math.max(0, stack.length - READ_AHEAD); i--) {
+      const ahead = stack[i] as Pending
+      ahead.part ??= load(ahead)
+    }
+    const next = stack.pop() as Pending
+    const part = await (next.part ?? load(next))
+    if (part.size !== next.size) {
+      throw new InvalidUnixFSError(`${next.cid.toString()}: holds ${part.size} bytes of the file, its parent's blocksizes say ${next.size}`)
+    }
+    const bytes = expand(part, next.start)
+    if (bytes !== undefined) yield bytes
+  }
 }
 
-/** Yield the bytes of the subtree at `cid` that fall in [start, end) of it. */
-async function * walk (store: Pick<Blockstore, 'get'>, cid: CID, start: number, end: number, options: AbortOptions): AsyncIterable<Uint8Array> {
-  if (cid.code === raw.code) {
-    const bytes = await loadBytes(store, cid, options)
-    if (start < bytes.byteLength) yield bytes.subarray(start, Math.min(end, bytes.byteLength))
-    return
-  }
-  if (cid.code !== dagPb.code) throw new UnknownCodecError(`${cid.toString()} is not UnixFS (codec 0x${cid.code.toString(16)})`)
-  const node = await loadPbNode(store, cid, options)
-  const unixfs = decodeUnixFS(node, cid.toString())
-  if (unixfs.type !== 'file' && unixfs.type !== 'raw') {
-    throw new NotAFileError(`${cid.toString()} is a ${unixfs.type === 'symlink' ? 'symlink' : 'directory'}, not a file`)
-  }
-  const sizes = unixfs.blockSizes.map(Number)
-  if (sizes.length !== node.Links.length) throw new InvalidUnixFSError(`${cid.toString()}: ${node.Links.length} links but ${sizes.length} blocksizes`)
-  let position = 0
-  const data = unixfs.data ?? new Uint8Array(0)
-  if (data.byteLength > 0) {
-    if (start < data.byteLength && end > 0) yield data.subarray(start, Math.min(end, data.byteLength))
-    position = data.byteLength
-  }
-  for (let i = 0; i < node.Links.length && position < end; i++) {
-    const size = sizes[i] ?? 0
-    const link = node.Links[i]
-    if (link !== undefined && position + size > start) {
-      let produced = 0
-      for await (const bytes of walk(store, link.Hash, Math.max(0, start - position), Math.min(size, end - position), options)) {
-        produced += bytes.byteLength
-        yield bytes
-      }
-      const expected = Math.min(size, end - position) - Math.max(0, start - position)
-      if (produced !== expected) throw new InvalidUnixFSError(`${link.Hash.toString()}: holds ${produced} bytes of the range, its parent says ${expected}`)
-    }
-    position += size
-  }
+/** The size in bytes of the file at `cid` (checked against its blocksizes). */
+export async function fileSize (store: Pick<Blockstore, 'get'>, cid: CID, options?: AbortOptions): Promise<number> {
+  return (await loadFilePart(store, cid, true, options)).size
 }

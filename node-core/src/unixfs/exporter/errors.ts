@@ -9,14 +9,14 @@ export class NotAFileError extends Error {
   readonly code = 'ERR_NOT_A_FILE'
 }
 
-/** `ls` of something that is not a directory. */
+/** Listing something that has no entries to list. */
 export class NotADirectoryError extends Error {
   static override name = 'NotADirectoryError'
   override name = 'NotADirectoryError'
   readonly code = 'ERR_NOT_A_DIRECTORY'
 }
 
-/** A directory entry whose name would escape the output directory. */
+/** A directory entry name that would escape the output directory, or a duplicate. */
 export class UnsafePathError extends Error {
   static override name = 'UnsafePathError'
   override name = 'UnsafePathError'

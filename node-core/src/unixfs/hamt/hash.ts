@@ -15,6 +15,13 @@ export function hamtHash (name: Uint8Array): Uint8Array {
   return digest.digest
 }
 
+const utf8 = new TextEncoder()
+
+/** The 8-byte hash of an entry name (its UTF-8 bytes), as shards index it. */
+export function hamtHashName (name: string): Uint8Array {
+  return hamtHash(utf8.encode(name))
+}
+
 /** Bits per level for a fanout (a power of two from 2 to 65536). */
 export function hamtBits (fanout: number): number {
   const bits = Math.log2(fanout)

@@ -1,0 +1,10 @@
+/**
+ * Size limits of the IPLD layer.
+ */
+
+/**
+ * The largest block this node stores from outside or produces: 2 MiB, the
+ * single-block limit of the Bitswap spec, which Kubo enforces on `block put`
+ * and `dag put` (unless `--allow-big-block`) and trustless gateways assume.
+ */
+export const MAX_BLOCK_SIZE = 2 * 1024 * 1024
