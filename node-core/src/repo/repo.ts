@@ -51,6 +51,11 @@ export async function initRepo (dir: string, profiles = ''): Promise<Config> {
   }
 }
 
+/** True when `dir` holds a repo (its config). */
+export async function repoExists (dir: string): Promise<boolean> {
+  return await exists(repoLayout(dir).config)
+}
+
 /** Open the repo at `dir`, taking its lock. */
 export async function openRepo (dir: string): Promise<Repo> {
   const layout = repoLayout(dir)

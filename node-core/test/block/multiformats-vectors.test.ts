@@ -1,4 +1,4 @@
-// The multiformats vectors of ../shared/vectors/multiformats.json against
+// The multiformats vectors (test/vectors/multiformats.json) against
 // this node's own entry points: hashers (multihash table, truncated
 // digests), the multibase table (encode, decode, case-insensitive decode),
 // parseCid (the CID spec's example and decoding rules), and the codecs
@@ -6,7 +6,6 @@
 // hashes to its CID; every negative fixture is refused by name).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import { CID } from 'multiformats/cid'
 import { create as createDigest } from 'multiformats/hashes/digest'
 import { base58btc } from 'multiformats/bases/base58'
@@ -17,20 +16,20 @@ import { hasherByName } from '../../src/block/hashers.ts'
 import { anyBase, baseByName } from '../../src/block/multibase.ts'
 import { encodeDagNode } from '../../src/dag/put.ts'
 import { DagEncodeError } from '../../src/dag/errors.ts'
+import { readVectors } from '../helpers/vectors.ts'
 
-const VECTORS = new URL('../../../../shared/vectors/multiformats.json', import.meta.url)
 
 interface MultihashVector { algorithm: string, code: string, bits: number, input_ascii: string, multihash_hex: string }
 interface MultibaseFile { file: string, input_hex: string, canonical: boolean, vectors: Array<{ encoding: string, encoded: string }> }
 interface Fixture { fixture: string, codec: string, cid: string, bytes_hex: string }
 interface Negative { name: string, hex?: string, 'dag-json'?: unknown, error: string }
 
-const vectors = JSON.parse(readFileSync(VECTORS, 'utf8')) as {
+const vectors = readVectors<{
   multihash: { vectors: MultihashVector[] }
   multibase: { files: MultibaseFile[] }
   cid_spec: { vectors: Array<{ cid: string, base32: string, decoded: { version: number, codec: string, multihash_code: string, digest_hex: string } }> }
   ipld_codec_fixtures: { fixtures: Fixture[], negative_fixtures: Record<string, Negative[]> }
-}
+}>('multiformats.json')
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex')
 const fromHex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex'))

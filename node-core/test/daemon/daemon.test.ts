@@ -6,8 +6,8 @@ import { access, readFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { freshRepo, planetary, planetaryOk } from '../helpers/cli.ts'
-import { startTestDaemon } from '../helpers/daemon.ts'
+import { freshRepo, planetary, planetaryOk, tempDir } from '../helpers/cli.ts'
+import { runDaemon, startTestDaemon } from '../helpers/daemon.ts'
 
 async function post (api: string, path: string, init: { headers?: Record<string, string>, body?: Uint8Array, method?: string } = {}): Promise<{ status: number, body: Record<string, unknown> | string }> {
   const [, , host, , port] = api.split('/')
@@ -133,5 +133,25 @@ test('bootstrap list/add/rm and config work offline and through the running daem
     assert.match(invalid.stderr, /HighWater/)
   } finally {
     await daemon.stop()
+  }
+})
+
+test('daemon --init creates the repo when there is none, and reuses it after', async () => {
+  const dir = await tempDir()
+  const repo = join(dir.path, 'repo')
+  try {
+    const first = await runDaemon(repo, ['daemon', '--init', '--init-profile', 'test'])
+    assert.match(first.output(), /^initialized Planetary repo at .* \(peer identity 12D3Koo\w+\)$/m)
+    assert.equal(JSON.parse((await planetaryOk(repo, ['id', '--enc', 'json'])).stdout).ID, first.peerId)
+    await first.stop()
+    const second = await runDaemon(repo, ['daemon', '--init'])
+    assert.doesNotMatch(second.output(), /initialized/)
+    assert.equal(second.peerId, first.peerId, 'same identity: the repo was reused')
+    await second.stop()
+    const bad = await planetary(join(dir.path, 'other'), ['daemon', '--init', '--init-profile', 'no-such-profile'])
+    assert.notEqual(bad.code, 0)
+    assert.match(bad.stderr, /no-such-profile/)
+  } finally {
+    await dir.cleanup()
   }
 })

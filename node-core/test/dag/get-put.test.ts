@@ -1,9 +1,8 @@
 // `dag put` and `dag get` against the ipld/codec-fixtures in
-// shared/vectors/multiformats.json: the same data model value in several
+// test/vectors/multiformats.json: the same data model value in several
 // codecs, each file named by its CID.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import * as dagCbor from '@ipld/dag-cbor'
 import * as dagPb from '@ipld/dag-pb'
 import { CID } from 'multiformats/cid'
@@ -16,10 +15,10 @@ import { dagGet, dagGetValue } from '../../src/dag/get.ts'
 import { MAX_BLOCK_SIZE } from '../../src/dag/limits.ts'
 import { parsePath } from '../../src/dag/path.ts'
 import { dagPut, encodeDagNode } from '../../src/dag/put.ts'
+import { readVectors } from '../helpers/vectors.ts'
 
 interface Fixture { fixture: string, codec: string, cid: string, bytes_hex: string }
-const VECTORS = new URL('../../../../shared/vectors/multiformats.json', import.meta.url).pathname
-const fixtures = (JSON.parse(readFileSync(VECTORS, 'utf8')) as { ipld_codec_fixtures: { fixtures: Fixture[] } }).ipld_codec_fixtures.fixtures
+const fixtures = readVectors<{ ipld_codec_fixtures: { fixtures: Fixture[] } }>('multiformats.json').ipld_codec_fixtures.fixtures
 const byName = Map.groupBy(fixtures, (f) => f.fixture)
 const bytesOf = (f: Fixture): Uint8Array => Uint8Array.from(Buffer.from(f.bytes_hex, 'hex'))
 /** A plain Uint8Array copy (codecs may hand back Buffers, which deepEqual tells apart). */

@@ -18,7 +18,12 @@ export interface TestDaemon {
 export async function startTestDaemon (configure: (repo: string) => Promise<void> = async () => {}): Promise<TestDaemon> {
   const { repo, cleanup } = await freshRepo()
   await configure(repo)
-  const child = spawn(process.execPath, [CLI, 'daemon'], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return await runDaemon(repo, ['daemon'], cleanup)
+}
+
+/** Run `planetary ...args` (a daemon command line) on `repo` until it is ready; `stop` ends it, then runs `cleanup`. */
+export async function runDaemon (repo: string, args: string[], cleanup: () => Promise<void> = async () => {}): Promise<TestDaemon> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr.on('data', (d: Buffer) => { out += d.toString() })

@@ -1,4 +1,4 @@
-// The inputs of ../shared/vectors/unixfs_add.json, made real on disk: file
+// The inputs of test/vectors/unixfs_add.json, made real on disk: file
 // contents from their generators (UTF-8 text, ChaCha20, Go's math/rand v1),
 // modes, mtimes, symlinks and directories. Every generated content is checked
 // against the sha256 the vector records.
@@ -7,6 +7,7 @@ import { createCipheriv, createHash } from 'node:crypto'
 import { chmod, lutimes, mkdir, mkdtemp, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { vectorPath } from './vectors.ts'
 
 export interface Content { kind: string, value?: string, seed?: number | string, size?: number }
 export interface Mtime { secs: number, nsecs?: number }
@@ -15,7 +16,7 @@ export interface GeneratedDir { kind: string, seed: string, numFiles: number, na
 export interface VectorInput { type: 'file' | 'symlink' | 'directory', name?: string, content?: Content, target?: string, mode?: number | string, mtime?: Mtime, sha256?: string, entries?: Entry[] | GeneratedDir }
 export interface VectorCase { id: string, command: string, options: Record<string, unknown>, input: VectorInput, expected: Array<{ path: string, cid: string }> }
 
-export const VECTORS = new URL('../../../../shared/vectors/unixfs_add.json', import.meta.url).pathname
+export const VECTORS = vectorPath('unixfs_add.json')
 
 /** ChaCha20 keystream of `size` bytes, key SHA-256(seed), zero nonce (Kubo's test/cli generator). */
 export function chacha20 (seed: string, size: number): Buffer {

@@ -1,4 +1,4 @@
-// Every case of ../shared/vectors/unixfs_add.json through `planetary add`,
+// Every case of test/vectors/unixfs_add.json through `planetary add`,
 // with the Kubo flags (or Import.* config, or init profile) the case names,
 // checking every CID Kubo printed. Single-file default cases are also checked
 // against Debian's ipfs_cid, an independent implementation.

@@ -2,20 +2,30 @@
  * `planetary daemon`: run the node until SIGINT or SIGTERM.
  */
 import { startDaemon } from '../../daemon/daemon.ts'
+import { PROFILE_NAMES } from '../../repo/config/profiles.ts'
+import { initRepo, repoExists } from '../../repo/repo.ts'
+import { boolFlag, stringFlag } from '../flags.ts'
 import type { Command } from '../command.ts'
 
 /** How long a stop may take before the process exits regardless. */
 export const STOP_DEADLINE_MS = 5_000
 
-/** `daemon` */
+/** `daemon [--init [--init-profile a,b]]` */
 export const daemon: Command = {
   name: 'daemon',
   summary: 'Run the node: swarm, DHTs and the RPC API, until interrupted',
   args: '',
   minArgs: 0,
   maxArgs: 0,
-  flags: {},
-  async run (ctx) {
+  flags: {
+    init: { type: 'boolean', description: 'Create the repo first if there is none (as `init` does)' },
+    'init-profile': { type: 'string', value: '<names>', description: `Profiles for --init (${PROFILE_NAMES.join(', ')})` }
+  },
+  async run (ctx, flags) {
+    if (boolFlag(flags, 'init') === true && !await repoExists(ctx.repoPath)) {
+      const config = await initRepo(ctx.repoPath, stringFlag(flags, 'init-profile') ?? '')
+      ctx.stdout.write(`initialized Planetary repo at ${ctx.repoPath} (peer identity ${config.Identity.PeerID})\n`)
+    }
     const repo = await ctx.repo()
     const running = await startDaemon(repo)
     for (const address of running.node.host.getMultiaddrs()) ctx.stdout.write(`Swarm listening on ${address.toString()}\n`)
