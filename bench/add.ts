@@ -1,6 +1,7 @@
 // `npm run bench -- add`: 1 GiB of seeded random data through `planetary add`
-// (CIDv0 and --cid-version 1), ipfs-unixfs-importer into blockstore-fs and into
-// memory, and Node's SHA-256 alone: MB/s and peak RSS side by side.
+// (CIDv0, --cid-version 1, and --only-hash), ipfs-unixfs-importer into
+// blockstore-fs and into memory, Node's SHA-256 alone, and the disk's own
+// ceiling for a durable write (copy + fdatasync): MB/s and peak RSS side by side.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +21,8 @@ async function fresh (name: string): Promise<string> {
 
 const cases: Array<[string, () => Promise<Run>]> = [
   ['sha256 only (node:crypto, 1 thread)', async () => await timeChild([new URL('./children/sha256.ts', import.meta.url).pathname, input])],
+  ['disk ceiling: copy + fdatasync, no hashing', async () => await timeChild([new URL('./children/disk-write.ts', import.meta.url).pathname, input, join(work, 'copy')])],
+  ['planetary add --only-hash (no disk)', async () => await timeChild([cli, 'add', '-Q', '--only-hash', input], { PLANETARY_PATH: await fresh('n') })],
   ['planetary add (CIDv0)', async () => await timeChild([cli, 'add', '-Q', input], { PLANETARY_PATH: await fresh('v0') })],
   ['planetary add --cid-version 1', async () => await timeChild([cli, 'add', '-Q', '--cid-version', '1', input], { PLANETARY_PATH: await fresh('v1') })],
   ['ipfs-unixfs-importer + blockstore-fs', async () => await timeChild([new URL('./children/unixfs-importer.ts', import.meta.url).pathname, 'fs', input, join(work, 'blockstore-fs')])],

@@ -7,6 +7,7 @@
  * wired here and nowhere else.
  */
 import { autodialDiscovered } from './network/autodial.ts'
+import { BandwidthMeter } from './network/bandwidth.ts'
 import { DiscoverySources } from './network/discovery.ts'
 import { createHost } from './network/host.ts'
 import { forwardPeerEvents } from './network/peer-events.ts'
@@ -22,6 +23,8 @@ export interface PlanetaryNode {
   readonly host: Host
   readonly events: TypedEvents<NetworkEvents>
   readonly sources: DiscoverySources
+  /** Bandwidth by protocol and peer; its samples are also `bandwidth:sample` events. */
+  readonly bandwidth: BandwidthMeter
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -29,11 +32,13 @@ export interface PlanetaryNode {
 /** Wire a node over `repo` (not started). */
 export async function createNode (repo: Repo): Promise<PlanetaryNode> {
   const sources = new DiscoverySources()
-  const host = await createHost({
+  const bandwidth = new BandwidthMeter({ connectionManager: { getConnections: () => host.getConnections() } })
+  const host: Host = await createHost({
     config: repo.config,
     privateKey: loadPrivateKey(repo.config.Identity),
     datastore: await repo.datastore(),
-    sources
+    sources,
+    metrics: () => bandwidth
   })
   const events = new TypedEvents<NetworkEvents>()
   let unlisten: Array<() => void> = []
@@ -42,15 +47,19 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     host,
     events,
     sources,
+    bandwidth,
     async start () {
       unlisten = [
         forwardPeerEvents(host, sources, events),
+        bandwidth.onSample((sample) => { events.emit('bandwidth:sample', sample) }),
         autodialDiscovered(host, sources, repo.config.Swarm.ConnMgr.HighWater)
       ]
       await host.start()
+      bandwidth.start()
       await sources.requeryLan()
     },
     async stop () {
+      bandwidth.stop()
       await host.stop()
       for (const stop of unlisten) stop()
       unlisten = []

@@ -32,13 +32,15 @@ export interface HostInit {
   datastore: Datastore
   /** Records how each peer was found. */
   sources: DiscoverySources
+  /** Builds the metrics component (the bandwidth meter) from libp2p's components. */
+  metrics?: Libp2pOptions['metrics']
 }
 
 /** A host built but not started. */
 export type Host = Libp2p<Record<string, unknown>>
 
 /** Build the host from the config. */
-export async function createHost ({ config, privateKey, datastore, sources }: HostInit): Promise<Host> {
+export async function createHost ({ config, privateKey, datastore, sources, metrics }: HostInit): Promise<Host> {
   const services: NonNullable<Libp2pOptions['services']> = {
     identify: identify(),
     identifyPush: identifyPush(),
@@ -69,6 +71,7 @@ export async function createHost ({ config, privateKey, datastore, sources }: Ho
       inboundUpgradeTimeout: 10_000
     },
     nodeInfo: { userAgent: AGENT_VERSION },
+    ...(metrics === undefined ? {} : { metrics }),
     services
   }) as Host
 }

@@ -1,9 +1,11 @@
 /**
  * The network's events for the UI and the CLI, named `noun:verb`: a peer
  * connected (with transport, direction, latency and agent), disconnected,
- * was discovered (and how), or was identified.
+ * was discovered (and how), or was identified; and bandwidth by protocol and
+ * peer, sampled every second.
  */
 import type { TypedEvents } from '../typed-events.ts'
+import type { BandwidthSample } from './bandwidth.ts'
 import type { DiscoverySource, DiscoverySources } from './discovery.ts'
 import type { Host } from './host.ts'
 import type { Connection, IdentifyResult, PeerInfo } from '@libp2p/interface'
@@ -24,6 +26,7 @@ export interface NetworkEvents extends Record<string, unknown> {
   'peer:disconnected': { peer: string }
   'peer:discovered': { peer: string, source: DiscoverySource, addresses: string[] }
   'peer:identified': { peer: string, agent: string, protocols: string[], latencyMs: number | undefined }
+  'bandwidth:sample': BandwidthSample
 }
 
 /** The transport of a multiaddr, named as users know it. */

@@ -41,6 +41,13 @@ test('daemon: ready line, api file, id over RPC, lock held, clean stop within 5 
     assert.ok(id.Addresses.length >= 3)
     assert.match(id.AgentVersion, /^planetary\//)
     assert.ok(id.Protocols.includes('/ipfs/id/1.0.0'))
+    const bw = JSON.parse((await planetaryOk(daemon.repo, ['stats', 'bw', '--enc', 'json'])).stdout) as Record<string, number>
+    assert.deepEqual(Object.keys(bw).sort(), ['RateIn', 'RateOut', 'TotalIn', 'TotalOut'])
+    assert.ok(Object.values(bw).every((n) => Number.isFinite(n) && n >= 0))
+    assert.match((await planetaryOk(daemon.repo, ['stats', 'bw', '--proto', '/ipfs/id/1.0.0'])).stdout, /^Bandwidth\nTotalIn: .*\nTotalOut: .*\nRateIn: .*\/s\nRateOut: .*\/s\n$/)
+    const badPeer = await planetary(daemon.repo, ['stats', 'bw', '--peer', 'not-a-peer'])
+    assert.notEqual(badPeer.code, 0)
+    assert.match(badPeer.stderr, /invalid peer ID "not-a-peer"/)
     const second = await planetary(daemon.repo, ['daemon'])
     assert.notEqual(second.code, 0)
     assert.match(second.stderr, /locked by process \d+/)

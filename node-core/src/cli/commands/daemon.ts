@@ -1,7 +1,6 @@
 /**
  * `planetary daemon`: run the node until SIGINT or SIGTERM.
  */
-import { startDaemon } from '../../daemon/daemon.ts'
 import { PROFILE_NAMES } from '../../repo/config/profiles.ts'
 import { initRepo, repoExists } from '../../repo/repo.ts'
 import { boolFlag, stringFlag } from '../flags.ts'
@@ -27,6 +26,8 @@ export const daemon: Command = {
       ctx.stdout.write(`initialized Planetary repo at ${ctx.repoPath} (peer identity ${config.Identity.PeerID})\n`)
     }
     const repo = await ctx.repo()
+    // libp2p and its native transports load only here: other verbs start light.
+    const { startDaemon } = await import('../../daemon/daemon.ts')
     const running = await startDaemon(repo)
     for (const address of running.node.host.getMultiaddrs()) ctx.stdout.write(`Swarm listening on ${address.toString()}\n`)
     ctx.stdout.write(`RPC API server listening on ${running.apiAddress}\n`)

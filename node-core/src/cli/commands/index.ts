@@ -11,6 +11,7 @@ import { cat, get, ls } from './files.ts'
 import { init } from './init.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
 import { repoStat, repoVerify } from './repo.ts'
+import { statsBw } from './stats.ts'
 import { version } from './version.ts'
 import type { Command } from '../command.ts'
 
@@ -51,5 +52,6 @@ export const commands: Command[] = [
   dhtGet,
   dhtPut,
   dhtQuery,
+  statsBw,
   version
 ]

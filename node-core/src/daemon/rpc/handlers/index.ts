@@ -5,6 +5,7 @@ import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
 import { ping } from './ping.ts'
+import { statsBw } from './stats.ts'
 import { swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './swarm.ts'
 import type { RpcHandler } from '../handler.ts'
 
@@ -33,5 +34,6 @@ export const endpoints: Record<string, RpcHandler> = {
   'bootstrap/list': bootstrapList,
   bootstrap: bootstrapList,
   'bootstrap/add': bootstrapAdd,
-  'bootstrap/rm': bootstrapRm
+  'bootstrap/rm': bootstrapRm,
+  'stats/bw': statsBw
 }
