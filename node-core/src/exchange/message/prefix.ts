@@ -1,0 +1,57 @@
+/**
+ * CID prefixes of Bitswap 1.1.0+ payloads: varints [CID version, codec,
+ * multihash code, digest length]. A received block's CID is computed from
+ * its prefix and its bytes, never taken on trust, so a block is only ever
+ * stored under the hash of its own bytes.
+ */
+import { varint } from 'multiformats'
+import { CID } from 'multiformats/cid'
+import { create as createDigest } from 'multiformats/hashes/digest'
+import { hasherByCode } from '../../block/hashers.ts'
+import { InvalidBitswapMessageError } from '../errors.ts'
+
+/** The prefix of `cid`. */
+export function encodePrefix (cid: CID): Uint8Array {
+  const parts = [cid.version, cid.code, cid.multihash.code, cid.multihash.size]
+  const out = new Uint8Array(parts.reduce((n, p) => n + varint.encodingLength(p), 0))
+  let offset = 0
+  for (const p of parts) {
+    varint.encodeTo(p, out, offset)
+    offset += varint.encodingLength(p)
+  }
+  return out
+}
+
+/** The CID of `data` under `prefix`; InvalidBitswapMessageError for a malformed prefix or an unknown hash. */
+export function cidOfPayload (prefix: Uint8Array, data: Uint8Array): CID {
+  const parts: number[] = []
+  let offset = 0
+  try {
+    while (offset < prefix.length && parts.length < 4) {
+      const [value, read] = varint.decode(prefix, offset)
+      parts.push(value)
+      offset += read
+    }
+  } catch {
+    throw new InvalidBitswapMessageError('malformed CID prefix')
+  }
+  const [version, codec, hashCode, length] = parts
+  if (version === undefined || codec === undefined || hashCode === undefined || length === undefined || offset !== prefix.length) {
+    throw new InvalidBitswapMessageError('a CID prefix has four varints: version, codec, hash, length')
+  }
+  let hasher
+  try {
+    hasher = hasherByCode(hashCode)
+  } catch {
+    throw new InvalidBitswapMessageError(`a block hashed with unknown multihash 0x${hashCode.toString(16)}`)
+  }
+  const digest = hasher.digest(data).digest
+  if (length > digest.length || (length === 0 && hashCode !== 0)) throw new InvalidBitswapMessageError(`digest length ${length} for a ${digest.length}-byte hash`)
+  const multihash = createDigest(hashCode, digest.subarray(0, length))
+  if (version === 0) {
+    if (codec !== 0x70 || hashCode !== 0x12 || length !== 32) throw new InvalidBitswapMessageError('a CIDv0 prefix must be dag-pb, sha2-256, 32 bytes')
+    return CID.createV0(multihash as never)
+  }
+  if (version !== 1) throw new InvalidBitswapMessageError(`CID version ${version}`)
+  return CID.createV1(codec, multihash)
+}
