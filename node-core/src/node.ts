@@ -6,12 +6,15 @@
  * up; `stop` takes it down. Every later layer (exchange, naming, ...) is
  * wired here and nowhere else.
  */
+import { Bitswap } from './exchange/bitswap.ts'
+import { BITSWAP_PROTOCOLS } from './exchange/message/message.ts'
 import { autodialDiscovered } from './network/autodial.ts'
 import { BandwidthMeter } from './network/bandwidth.ts'
 import { DiscoverySources } from './network/discovery.ts'
 import { createHost } from './network/host.ts'
 import { forwardPeerEvents } from './network/peer-events.ts'
 import { loadPrivateKey } from './repo/identity.ts'
+import { findConnectedProviders } from './routing/providers.ts'
 import { TypedEvents } from './typed-events.ts'
 import type { Host } from './network/host.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
@@ -25,6 +28,8 @@ export interface PlanetaryNode {
   readonly sources: DiscoverySources
   /** Bandwidth by protocol and peer; its samples are also `bandwidth:sample` events. */
   readonly bandwidth: BandwidthMeter
+  /** Blocks from and to peers. */
+  readonly bitswap: Bitswap
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -40,6 +45,20 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     sources,
     metrics: () => bandwidth
   })
+  const bitswap = new Bitswap({
+    host,
+    store: repo.blockstore,
+    bitswapPeers: async () => {
+      const peers = new Map(host.getConnections().map((c) => [c.remotePeer.toString(), c.remotePeer]))
+      const speakers = await Promise.all([...peers.values()].map(async (peer) => {
+        const info = await host.peerStore.get(peer).catch(() => undefined)
+        return info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true ? [peer] : []
+      }))
+      return speakers.flat()
+    },
+    findProviders: (cid, options) => findConnectedProviders(host, cid, options),
+    hangUp: async (peer) => { await host.hangUp(peer) }
+  })
   const events = new TypedEvents<NetworkEvents>()
   let unlisten: Array<() => void> = []
   return {
@@ -48,6 +67,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     events,
     sources,
     bandwidth,
+    bitswap,
     async start () {
       unlisten = [
         forwardPeerEvents(host, sources, events),
@@ -55,11 +75,13 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
         autodialDiscovered(host, sources, repo.config.Swarm.ConnMgr.HighWater)
       ]
       await host.start()
+      await bitswap.start()
       bandwidth.start()
       await sources.requeryLan()
     },
     async stop () {
       bandwidth.stop()
+      await bitswap.stop()
       await host.stop()
       for (const stop of unlisten) stop()
       unlisten = []

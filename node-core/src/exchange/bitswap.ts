@@ -1,0 +1,129 @@
+/**
+ * Bitswap: the network, the server (decision engine) and the client wired
+ * together, with a start/stop lifecycle, sessions for fetches, and the
+ * figures `bitswap stat`, `wantlist` and `ledger` show.
+ */
+import { BitswapClient } from './client.ts'
+import { DecisionEngine } from './engine.ts'
+import { BitswapNetwork } from './network.ts'
+import type { AbortOptions } from '../abort.ts'
+import type { Blockstore } from '../block/blockstore.ts'
+import type { ProviderSearch } from './client.ts'
+import type { LedgerStats } from './ledger.ts'
+import type { BitswapHost } from './network.ts'
+import type { PeerId } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+/** What Bitswap needs. */
+export interface BitswapInit {
+  host: BitswapHost
+  store: Blockstore
+  /** Connected peers that speak Bitswap. */
+  bitswapPeers(): Promise<PeerId[]>
+  findProviders?: ProviderSearch
+  /** Drop a misbehaving peer (hang up). */
+  hangUp(peer: PeerId): Promise<void>
+}
+
+/** Kubo's `bitswap stat`. */
+export interface BitswapStat {
+  wantlist: CID[]
+  peers: string[]
+  blocksReceived: number
+  dataReceived: number
+  blocksSent: number
+  dataSent: number
+  unwantedBlocks: number
+}
+
+/** Fetches blocks of one operation from peers, preferring those that delivered. */
+export interface FetchSession {
+  /** The block, from the local store or the network (then stored). */
+  get(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+}
+
+/** The exchange. */
+export class Bitswap {
+  readonly #init: BitswapInit
+  readonly #network: BitswapNetwork
+  readonly #engine: DecisionEngine
+  readonly #client: BitswapClient
+
+  constructor (init: BitswapInit) {
+    this.#init = init
+    this.#engine = new DecisionEngine(init.store, async (peer, message) => { await this.#network.send(peer, message) })
+    this.#client = new BitswapClient({
+      store: init.store,
+      send: async (peer, message) => { await this.#network.send(peer, message) },
+      bitswapPeers: init.bitswapPeers,
+      ...(init.findProviders === undefined ? {} : { findProviders: init.findProviders }),
+      ledger: (peer) => this.#engine.ledger(peer),
+      onBlocks: (cids) => { this.#engine.notifyNewBlocks(cids) },
+      penalise: (peer) => { void init.hangUp(peer).catch(() => {}) }
+    })
+    this.#network = new BitswapNetwork(init.host, {
+      onMessage: (peer, message) => {
+        this.#client.receive(peer, message)
+        this.#engine.receiveWants(peer, message)
+      },
+      onBadMessage: (peer) => { this.#engine.ledger(peer).stats.badMessages++ },
+      onPeerGone: (peer) => {
+        this.#client.peerGone(peer)
+        this.#engine.peerGone(peer)
+      }
+    })
+  }
+
+  async start (): Promise<void> {
+    this.#engine.start()
+    await this.#network.start()
+  }
+
+  async stop (): Promise<void> {
+    this.#client.stop()
+    this.#engine.stop()
+    await this.#network.stop()
+  }
+
+  /** A session for one fetch: its blocks come from the store, else from peers. */
+  session (): FetchSession {
+    const session = this.#client.session()
+    const store = this.#init.store
+    return {
+      get: async (cid, options = {}) => {
+        if (await store.has(cid, options)) return await store.get(cid, options)
+        return await this.#client.want(cid, session, options)
+      }
+    }
+  }
+
+  /** Blocks added locally: serve peers waiting for them. */
+  notifyNewBlocks (cids: CID[]): void {
+    this.#engine.notifyNewBlocks(cids)
+  }
+
+  /** This node's wants, or what `peer` wants from this node. */
+  wantlist (peer?: PeerId): CID[] {
+    if (peer === undefined) return this.#client.wantlist()
+    return [...this.#engine.ledger(peer).wants.values()].map((w) => w.cid)
+  }
+
+  /** What this node and `peer` exchanged. */
+  ledger (peer: PeerId): LedgerStats {
+    return { ...this.#engine.ledger(peer).stats }
+  }
+
+  stat (): BitswapStat {
+    const stat: BitswapStat = { wantlist: this.#client.wantlist(), peers: [], blocksReceived: 0, dataReceived: 0, blocksSent: 0, dataSent: 0, unwantedBlocks: 0 }
+    for (const peer of this.#engine.peers()) {
+      const s = this.#engine.ledger(peer).stats
+      if (this.#network.connected(peer)) stat.peers.push(peer.toString())
+      stat.blocksReceived += s.blocksReceived
+      stat.dataReceived += s.bytesReceived
+      stat.blocksSent += s.blocksSent
+      stat.dataSent += s.bytesSent
+      stat.unwantedBlocks += s.unwantedBlocks
+    }
+    return stat
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * The client side of Bitswap: fetches blocks for sessions.
+ *
+ * A want of a session with known peers goes as want-block to the best of
+ * them (see session.ts); otherwise, and whenever a want waits too long, a
+ * want-have is broadcast to the Bitswap peers not asked yet, and the first
+ * HAVE turns into a want-block. When every peer asked says DONT_HAVE, or
+ * none is connected, the session's providers are searched (LAN DHT first,
+ * then WAN, through the injected finder) and dialled. Received blocks are
+ * matched to wants by multihash, the CID having been computed from the
+ * bytes; anything unwanted is dropped and counted against its sender.
+ * Wants to one peer are merged into one message per turn of the event loop.
+ */
+import { BlockUnavailableError } from './errors.ts'
+import { Session } from './session.ts'
+import { WantState } from './want-state.ts'
+import type { Waiter } from './want-state.ts'
+import type { AbortOptions } from '../abort.ts'
+import type { Blockstore } from '../block/blockstore.ts'
+import type { Ledger } from './ledger.ts'
+import type { BitswapMessage, Want } from './message/message.ts'
+import type { PeerId } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+/** Finds and connects providers of a CID; yields the peers it connected. */
+export type ProviderSearch = (cid: CID, options: AbortOptions) => AsyncIterable<PeerId>
+
+/** What the client needs around it. */
+export interface ClientInit {
+  store: Pick<Blockstore, 'put'>
+  send(peer: PeerId, message: BitswapMessage): Promise<void>
+  /** Connected peers that speak Bitswap. */
+  bitswapPeers(): Promise<PeerId[]>
+  findProviders?: ProviderSearch
+  ledger(peer: PeerId): Ledger
+  /** Blocks stored by this client (for the server to serve peers waiting on them). */
+  onBlocks(cids: CID[]): void
+  /** Peers sending too many unwanted blocks are dropped through this. */
+  penalise(peer: PeerId): void
+}
+
+/** Milliseconds a want waits for its peer before it is broadcast. */
+const REBROADCAST_MS = 2000
+/** Most peers one broadcast reaches. */
+const BROADCAST_PEERS = 32
+/** Seconds between provider searches of one session. */
+const SEARCH_INTERVAL_MS = 10_000
+/** Unwanted blocks a peer may send before it is dropped. */
+const MAX_UNWANTED = 64
+
+function mh (cid: CID): string {
+  return Buffer.from(cid.multihash.bytes).toString('base64')
+}
+
+/** Fetches blocks from peers. */
+export class BitswapClient {
+  readonly #init: ClientInit
+  readonly #wants = new Map<string, WantState>()
+  readonly #peers = new Map<string, PeerId>()
+  readonly #outbox = new Map<string, Want[]>()
+  #flushing = false
+  #sessions = 0
+
+  constructor (init: ClientInit) {
+    this.#init = init
+  }
+
+  /** A new session for one fetch. */
+  session (): Session {
+    return new Session(++this.#sessions)
+  }
+
+  /** The CIDs wanted now. */
+  wantlist (): CID[] {
+    return [...this.#wants.values()].map((w) => w.cid)
+  }
+
+  /** Fetch `cid` for `session`; the bytes are stored before this resolves. */
+  async want (cid: CID, session: Session, options: AbortOptions = {}): Promise<Uint8Array> {
+    options.signal?.throwIfAborted()
+    const key = mh(cid)
+    let state = this.#wants.get(key)
+    const fresh = state === undefined
+    state ??= new WantState(cid)
+    this.#wants.set(key, state)
+    state.sessions.add(session)
+    const wanted = state
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve: (bytes) => { cleanup(); resolve(bytes) },
+        reject: (err) => { cleanup(); reject(err) }
+      }
+      const onAbort = (): void => {
+        wanted.waiters.delete(waiter)
+        if (wanted.waiters.size === 0) this.#drop(wanted, true)
+        waiter.reject(options.signal?.reason instanceof Error ? options.signal.reason : new BlockUnavailableError(`fetching ${cid.toString()} was aborted`))
+      }
+      const cleanup = (): void => { options.signal?.removeEventListener('abort', onAbort) }
+      options.signal?.addEventListener('abort', onAbort, { once: true })
+      wanted.waiters.add(waiter)
+      if (fresh) void this.#ask(wanted, session)
+    })
+  }
+
+  /** Handle a peer's message: blocks and presences. */
+  receive (peer: PeerId, message: BitswapMessage): void {
+    const key = peer.toString()
+    this.#peers.set(key, peer)
+    const ledger = this.#init.ledger(peer)
+    const stored: CID[] = []
+    for (const block of message.blocks) {
+      const state = this.#wants.get(mh(block.cid))
+      ledger.stats.bytesReceived += block.bytes.byteLength
+      if (state === undefined) {
+        ledger.stats.unwantedBlocks++
+        if (ledger.stats.unwantedBlocks > MAX_UNWANTED && ledger.stats.unwantedBlocks > ledger.stats.blocksReceived) this.#init.penalise(peer)
+        continue
+      }
+      ledger.stats.blocksReceived++
+      const askedAt = state.askedBlock.get(key)
+      for (const s of state.sessions) {
+        s.delivered(key, block.bytes.byteLength, askedAt === undefined ? undefined : Date.now() - askedAt)
+        s.settled(key)
+      }
+      stored.push(state.cid)
+      this.#complete(state, block.bytes, key)
+    }
+    for (const cid of message.haves) {
+      const state = this.#wants.get(mh(cid))
+      if (state === undefined) continue
+      state.haves.add(key)
+      for (const s of state.sessions) s.add(key)
+      if (state.askedBlock.size === 0 || [...state.askedBlock.keys()].every((p) => state.dontHaves.has(p))) this.#askBlock(state, key)
+    }
+    for (const cid of message.dontHaves) {
+      const state = this.#wants.get(mh(cid))
+      if (state === undefined) continue
+      state.dontHaves.add(key)
+      if (state.askedBlock.has(key)) {
+        for (const s of state.sessions) s.settled(key)
+        const next = [...state.haves].find((p) => !state.askedBlock.has(p))
+        if (next !== undefined) this.#askBlock(state, next)
+      }
+      if (state.exhausted()) void this.#broadcast(state)
+    }
+    if (stored.length > 0) this.#init.onBlocks(stored)
+  }
+
+  /** A peer disconnected: its pending wants go elsewhere. */
+  peerGone (peer: PeerId): void {
+    const key = peer.toString()
+    this.#peers.delete(key)
+    for (const state of this.#wants.values()) {
+      for (const s of state.sessions) s.remove(key)
+      if (state.askedBlock.delete(key) || state.askedHave.delete(key)) {
+        state.haves.delete(key)
+        void this.#ask(state, [...state.sessions][0])
+      }
+    }
+  }
+
+  /** Sending to a peer failed (it does not speak Bitswap, or the stream broke): count it as DONT_HAVE everywhere. */
+  #unreachable (key: string): void {
+    for (const state of this.#wants.values()) {
+      if (!state.asked().has(key)) continue
+      state.dontHaves.add(key)
+      for (const s of state.sessions) s.remove(key)
+      if (state.exhausted()) void this.#broadcast(state)
+    }
+  }
+
+  /** Give up every want (the node is stopping). */
+  stop (): void {
+    for (const state of this.#wants.values()) {
+      for (const w of state.waiters) w.reject(new BlockUnavailableError(`${state.cid.toString()}: the node stopped`))
+      this.#drop(state, false)
+    }
+  }
+
+  #complete (state: WantState, bytes: Uint8Array, from: string): void {
+    this.#drop(state, true, from)
+    void this.#init.store.put(state.cid, bytes).then(() => {
+      for (const w of state.waiters) w.resolve(bytes)
+    }, (err: Error) => {
+      for (const w of state.waiters) w.reject(err)
+    })
+  }
+
+  /** Forget a want; tell the peers asked (but `except`) to cancel. */
+  #drop (state: WantState, cancel: boolean, except?: string): void {
+    clearTimeout(state.timer)
+    this.#wants.delete(mh(state.cid))
+    if (!cancel) return
+    for (const key of state.asked()) {
+      if (key !== except) this.#queue(key, { cid: state.cid, priority: 1, wantType: 'block', sendDontHave: false, cancel: true })
+    }
+  }
+
+  async #ask (state: WantState, session: Session | undefined): Promise<void> {
+    const peer = session?.pick(state.asked())
+    if (peer !== undefined && this.#peers.has(peer.key)) {
+      this.#askBlock(state, peer.key)
+      state.timer = setTimeout(() => { void this.#broadcast(state) }, Math.max(REBROADCAST_MS, peer.latencyMs * 8))
+      return
+    }
+    await this.#broadcast(state)
+  }
+
+  #askBlock (state: WantState, key: string): void {
+    state.askedBlock.set(key, Date.now())
+    state.haves.delete(key)
+    for (const s of state.sessions) {
+      const p = s.peers.get(key)
+      if (p !== undefined) p.inflight++
+    }
+    this.#queue(key, { cid: state.cid, priority: 1, wantType: 'block', sendDontHave: true, cancel: false })
+  }
+
+  async #broadcast (state: WantState): Promise<void> {
+    if (!this.#wants.has(mh(state.cid))) return
+    const peers = (await this.#init.bitswapPeers()).filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
+    for (const p of peers) {
+      this.#peers.set(p.toString(), p)
+      state.askedHave.add(p.toString())
+      this.#queue(p.toString(), { cid: state.cid, priority: 1, wantType: 'have', sendDontHave: true, cancel: false })
+    }
+    if (peers.length === 0 || state.exhausted()) await this.#search(state)
+  }
+
+  async #search (state: WantState): Promise<void> {
+    const finder = this.#init.findProviders
+    const session = [...state.sessions][0]
+    if (finder === undefined || session === undefined || Date.now() - session.lastSearch < SEARCH_INTERVAL_MS) return
+    session.lastSearch = Date.now()
+    try {
+      for await (const peer of finder(state.cid, { signal: AbortSignal.timeout(30_000) })) {
+        if (!this.#wants.has(mh(state.cid))) return
+        const key = peer.toString()
+        if (state.asked().has(key)) continue
+        this.#peers.set(key, peer)
+        state.askedHave.add(key)
+        this.#queue(key, { cid: state.cid, priority: 1, wantType: 'have', sendDontHave: true, cancel: false })
+      }
+    } catch {
+      // no providers found in time: the want keeps waiting for its caller's deadline
+    }
+  }
+
+  #queue (key: string, want: Want): void {
+    const list = this.#outbox.get(key)
+    if (list === undefined) this.#outbox.set(key, [want])
+    else list.push(want)
+    if (!this.#flushing) {
+      this.#flushing = true
+      setImmediate(() => { this.#flush() })
+    }
+  }
+
+  #flush (): void {
+    this.#flushing = false
+    const outbox = [...this.#outbox]
+    this.#outbox.clear()
+    for (const [key, wants] of outbox) {
+      const peer = this.#peers.get(key)
+      if (peer === undefined) continue
+      this.#init.send(peer, { full: false, wants, blocks: [], haves: [], dontHaves: [], pendingBytes: 0 }).catch(() => {
+        this.#unreachable(key)
+      })
+    }
+  }
+}

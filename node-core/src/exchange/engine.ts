@@ -1,0 +1,164 @@
+/**
+ * The server side of Bitswap: answers peers' wants from the blockstore.
+ *
+ * Fair and bounded: peers with work wait in one round-robin queue; a few
+ * workers each take the next peer, send it one message of at most
+ * `MESSAGE_BYTES` (blocks, HAVEs, DONT_HAVEs), and put it back in line if
+ * it wants more. So a peer never has more than one message in flight, and a
+ * greedy peer cannot starve the others. Cancels take effect before the next
+ * message is built. Blocks come straight from the blockstore.
+ */
+import { Ledger } from './ledger.ts'
+import { emptyMessage } from './message/message.ts'
+import type { Blockstore } from '../block/blockstore.ts'
+import type { BitswapMessage } from './message/message.ts'
+import type { PeerId } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+/** The size one reply aims at: big enough for line rate, small enough to interleave peers. */
+export const MESSAGE_BYTES = 1024 * 1024
+/** A want-have for a block this small is answered with the block (as Kubo and Helia do). */
+export const SEND_BLOCK_FOR_HAVE_BELOW = 1024
+/** Peers served at once. */
+const WORKERS = 4
+
+/** Where replies go. */
+export type SendMessage = (peer: PeerId, message: BitswapMessage) => Promise<void>
+
+/** Per-peer ledgers and the workers that serve them. */
+export class DecisionEngine {
+  readonly #store: Pick<Blockstore, 'get' | 'has'>
+  readonly #send: SendMessage
+  readonly #ledgers = new Map<string, { peer: PeerId, ledger: Ledger }>()
+  readonly #ready: string[] = []
+  readonly #queued = new Set<string>()
+  #workers = 0
+  #running = false
+
+  constructor (store: Pick<Blockstore, 'get' | 'has'>, send: SendMessage) {
+    this.#store = store
+    this.#send = send
+  }
+
+  start (): void {
+    this.#running = true
+  }
+
+  stop (): void {
+    this.#running = false
+    this.#ready.length = 0
+    this.#queued.clear()
+  }
+
+  /** The ledger of `peer` (created empty). */
+  ledger (peer: PeerId): Ledger {
+    const key = peer.toString()
+    let entry = this.#ledgers.get(key)
+    if (entry === undefined) {
+      entry = { peer, ledger: new Ledger() }
+      this.#ledgers.set(key, entry)
+    }
+    return entry.ledger
+  }
+
+  /** Every peer with a ledger. */
+  peers (): PeerId[] {
+    return [...this.#ledgers.values()].map((e) => e.peer)
+  }
+
+  /** A peer's message arrived: take its wantlist. */
+  receiveWants (peer: PeerId, message: BitswapMessage): void {
+    if (message.wants.length === 0 && !message.full) return
+    if (this.ledger(peer).applyWantlist(message.wants, message.full)) this.#schedule(peer.toString())
+  }
+
+  /** Blocks arrived in the local store: serve peers that were told DONT_HAVE. */
+  notifyNewBlocks (cids: CID[]): void {
+    for (const [key, { ledger }] of this.#ledgers) {
+      let found = false
+      for (const cid of cids) {
+        const want = ledger.waiting.get(cid.toString())
+        if (want !== undefined) {
+          ledger.waiting.delete(cid.toString())
+          ledger.wants.set(cid.toString(), { ...want, sendDontHave: false })
+          found = true
+        }
+      }
+      if (found) this.#schedule(key)
+    }
+  }
+
+  /** The peer left: forget its wants (its counters stay for `bitswap ledger`). */
+  peerGone (peer: PeerId): void {
+    const entry = this.#ledgers.get(peer.toString())
+    entry?.ledger.wants.clear()
+    entry?.ledger.waiting.clear()
+  }
+
+  #schedule (key: string): void {
+    if (!this.#running || this.#queued.has(key)) return
+    this.#queued.add(key)
+    this.#ready.push(key)
+    while (this.#workers < WORKERS && this.#ready.length > 0) {
+      this.#workers++
+      void this.#work().finally(() => { this.#workers-- })
+    }
+  }
+
+  async #work (): Promise<void> {
+    for (let key = this.#ready.shift(); key !== undefined && this.#running; key = this.#ready.shift()) {
+      const entry = this.#ledgers.get(key)
+      if (entry === undefined) {
+        this.#queued.delete(key)
+        continue
+      }
+      const message = await this.#compose(entry.ledger)
+      if (entry.ledger.wants.size === 0) this.#queued.delete(key)
+      if (message.blocks.length + message.haves.length + message.dontHaves.length > 0) {
+        try {
+          await this.#send(entry.peer, message)
+          for (const b of message.blocks) {
+            entry.ledger.stats.bytesSent += b.bytes.byteLength
+            entry.ledger.stats.blocksSent++
+          }
+        } catch {
+          entry.ledger.wants.clear()
+          this.#queued.delete(key)
+          continue
+        }
+      }
+      if (this.#queued.has(key)) this.#ready.push(key)
+    }
+  }
+
+  /** One reply from the front of the peer's wants, removing what it answers. */
+  async #compose (ledger: Ledger): Promise<BitswapMessage> {
+    const message = emptyMessage()
+    let bytes = 0
+    for (const want of ledger.pending()) {
+      if (bytes >= MESSAGE_BYTES) break
+      const key = want.cid.toString()
+      ledger.wants.delete(key)
+      let block: Uint8Array | undefined
+      if (want.wantType === 'block') {
+        block = await this.#store.get(want.cid).catch(() => undefined)
+      } else if (await this.#store.has(want.cid).catch(() => false)) {
+        block = await this.#store.get(want.cid).catch(() => undefined)
+        if (block !== undefined && block.byteLength >= SEND_BLOCK_FOR_HAVE_BELOW) {
+          message.haves.push(want.cid)
+          bytes += want.cid.bytes.byteLength
+          continue
+        }
+      }
+      if (block !== undefined) {
+        message.blocks.push({ cid: want.cid, bytes: block })
+        bytes += block.byteLength
+      } else {
+        if (want.sendDontHave) message.dontHaves.push(want.cid)
+        if (want.wantType === 'block') ledger.waiting.set(key, want)
+      }
+    }
+    message.pendingBytes = 0
+    return message
+  }
+}

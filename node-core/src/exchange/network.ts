@@ -1,0 +1,145 @@
+/**
+ * Bitswap over libp2p: the inbound handler for every Bitswap protocol
+ * version, and one outbound stream per peer, reused, with its writes in
+ * order. Messages are varint-length-prefixed and at most 4 MiB; a peer that
+ * sends anything malformed or oversized has its stream reset and is
+ * reported (`onBadMessage`), and the node carries on.
+ */
+import { lpStream } from '@libp2p/utils'
+import { BlockTooLargeError } from '../block/errors.ts'
+import { InvalidBitswapMessageError } from './errors.ts'
+import { BITSWAP_PROTOCOLS, MAX_MESSAGE_SIZE, fromWire, toWire } from './message/message.ts'
+import { encodeWire } from './message/wire.ts'
+import type { BitswapMessage } from './message/message.ts'
+import type { AbortOptions, Connection, PeerId, Stream } from '@libp2p/interface'
+import type { LengthPrefixedStream } from '@libp2p/utils'
+
+/** What the network needs from the libp2p host. */
+export interface BitswapHost {
+  handle(protocols: string[], handler: (stream: Stream, connection: Connection) => void | Promise<void>, options?: { maxInboundStreams?: number, maxOutboundStreams?: number }): Promise<void>
+  unhandle(protocols: string[]): Promise<void>
+  dialProtocol(peer: PeerId, protocols: string[], options?: AbortOptions): Promise<Stream>
+  getConnections(peer?: PeerId): Connection[]
+  addEventListener(type: 'peer:disconnect', listener: (event: CustomEvent<PeerId>) => void): void
+  removeEventListener(type: 'peer:disconnect', listener: (event: CustomEvent<PeerId>) => void): void
+}
+
+/** What the network tells the exchange. */
+export interface BitswapNetworkEvents {
+  onMessage(peer: PeerId, message: BitswapMessage): void
+  onBadMessage(peer: PeerId, error: Error): void
+  onPeerGone(peer: PeerId): void
+}
+
+interface Outbound {
+  stream: LengthPrefixedStream<Stream>
+  protocol: string
+}
+
+/** Inbound streams per peer; outbound is always one. */
+const MAX_INBOUND_STREAMS = 32
+/** How long opening a stream may take. */
+const DIAL_TIMEOUT_MS = 10_000
+
+/** Sends and receives Bitswap messages. */
+export class BitswapNetwork {
+  readonly #host: BitswapHost
+  readonly #events: BitswapNetworkEvents
+  readonly #outbound = new Map<string, Promise<Outbound>>()
+  readonly #tails = new Map<string, Promise<void>>()
+  readonly #onDisconnect = (event: CustomEvent<PeerId>): void => {
+    const key = event.detail.toString()
+    void this.#outbound.get(key)?.then((o) => o.stream.unwrap().abort(new Error('peer disconnected')), () => {})
+    this.#outbound.delete(key)
+    this.#tails.delete(key)
+    this.#events.onPeerGone(event.detail)
+  }
+
+  constructor (host: BitswapHost, events: BitswapNetworkEvents) {
+    this.#host = host
+    this.#events = events
+  }
+
+  async start (): Promise<void> {
+    await this.#host.handle(BITSWAP_PROTOCOLS, (stream, connection) => { void this.#read(stream, connection.remotePeer) }, { maxInboundStreams: MAX_INBOUND_STREAMS, maxOutboundStreams: 2 })
+    this.#host.addEventListener('peer:disconnect', this.#onDisconnect)
+  }
+
+  async stop (): Promise<void> {
+    this.#host.removeEventListener('peer:disconnect', this.#onDisconnect)
+    await this.#host.unhandle(BITSWAP_PROTOCOLS)
+    const open = [...this.#outbound.values()]
+    this.#outbound.clear()
+    this.#tails.clear()
+    await Promise.allSettled(open.map(async (o) => { await (await o).stream.unwrap().close() }))
+  }
+
+  /** Whether `peer` is connected now. */
+  connected (peer: PeerId): boolean {
+    return this.#host.getConnections(peer).length > 0
+  }
+
+  /** Send `message` to `peer` after every message queued before it; rejects if it cannot be delivered. */
+  async send (peer: PeerId, message: BitswapMessage, options: AbortOptions = {}): Promise<void> {
+    const key = peer.toString()
+    const previous = this.#tails.get(key) ?? Promise.resolve()
+    const done = previous.then(async () => { await this.#write(peer, message, options) }, async () => { await this.#write(peer, message, options) })
+    const tail = done.catch(() => {})
+    this.#tails.set(key, tail)
+    void tail.then(() => { if (this.#tails.get(key) === tail) this.#tails.delete(key) })
+    await done
+  }
+
+  async #write (peer: PeerId, message: BitswapMessage, options: AbortOptions): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const outbound = await this.#open(peer, options)
+      try {
+        await outbound.stream.write(encodeWire(toWire(message, outbound.protocol)), options)
+        return
+      } catch (err) {
+        this.#outbound.delete(peer.toString())
+        outbound.stream.unwrap().abort(err as Error)
+        if (attempt > 0 || options.signal?.aborted === true) throw err
+      }
+    }
+  }
+
+  async #open (peer: PeerId, options: AbortOptions): Promise<Outbound> {
+    const key = peer.toString()
+    let outbound = this.#outbound.get(key)
+    if (outbound === undefined) {
+      const signal = AbortSignal.any([AbortSignal.timeout(DIAL_TIMEOUT_MS), ...(options.signal === undefined ? [] : [options.signal])])
+      outbound = this.#host.dialProtocol(peer, BITSWAP_PROTOCOLS, { signal }).then((stream) => ({
+        stream: lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE }),
+        protocol: stream.protocol ?? BITSWAP_PROTOCOLS[0] ?? ''
+      }))
+      this.#outbound.set(key, outbound)
+      outbound.catch(() => { if (this.#outbound.get(key) === outbound) this.#outbound.delete(key) })
+    }
+    return await outbound
+  }
+
+  async #read (stream: Stream, peer: PeerId): Promise<void> {
+    const lp = lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE })
+    try {
+      while (true) {
+        let bytes
+        try {
+          bytes = await lp.read()
+        } catch (err) {
+          if ((err as Error).name === 'UnexpectedEOFError') return
+          throw err
+        }
+        this.#events.onMessage(peer, fromWire(bytes))
+      }
+    } catch (err) {
+      stream.abort(err as Error)
+      if (isBadMessage(err as Error)) this.#events.onBadMessage(peer, err as Error)
+    }
+  }
+}
+
+/** A fault of the sender (malformed, oversized), not of the stream (reset, closed). */
+function isBadMessage (err: Error): boolean {
+  return err instanceof InvalidBitswapMessageError || err instanceof BlockTooLargeError || /^Invalid(Data|Message)Length/.test(err.name)
+}
