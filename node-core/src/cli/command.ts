@@ -31,6 +31,8 @@ export interface CommandContext {
   enc: 'text' | 'json'
   /** `--cid-base`, when given. */
   cidBase: string | undefined
+  /** `--offline`: never ask the daemon to fetch from peers. */
+  offline: boolean
 }
 
 /** Parsed flags: booleans, strings, or absent. */

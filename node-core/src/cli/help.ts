@@ -24,9 +24,11 @@ export function mainHelp (commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 4
   return [
     'USAGE',
-    '  planetary [--repo-dir <path>] [--enc json] [--cid-base <base>] <command> ...',
+    '  planetary [--repo-dir <path>] [--enc json] [--cid-base <base>] [--offline] <command> ...',
     '',
     '  Planetary is an IPFS node. The repo is at $PLANETARY_PATH (default ~/.planetary).',
+    '  While a daemon runs, reading verbs go through it and fetch what the repo lacks from',
+    '  peers; --offline keeps them to the repo.',
     '',
     'COMMANDS',
     ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),

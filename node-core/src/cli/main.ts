@@ -56,7 +56,8 @@ export async function runCli (argv: string[], io: CliIo): Promise<number> {
       stderr: io.stderr,
       interactive: io.interactive,
       enc: globals.enc,
-      cidBase: globals.cidBase
+      cidBase: globals.cidBase,
+      offline: globals.offline
     }
     await command.run(ctx, flags, args)
     await repo?.close()
@@ -73,18 +74,23 @@ interface Globals {
   repoDir: string | undefined
   enc: 'text' | 'json'
   cidBase: string | undefined
+  offline: boolean
   help: boolean
 }
 
 /** Take the global flags out of argv, wherever they stand before `--`. */
 function splitGlobals (argv: string[]): { globals: Globals, rest: string[] } {
-  const globals: Globals = { repoDir: undefined, enc: 'text', cidBase: undefined, help: false }
+  const globals: Globals = { repoDir: undefined, enc: 'text', cidBase: undefined, offline: false, help: false }
   const rest: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--') {
       rest.push(...argv.slice(i))
       break
+    }
+    if (arg === '--offline') {
+      globals.offline = true
+      continue
     }
     const match = /^--(repo-dir|enc|encoding|cid-base)(?:=(.*))?$/.exec(arg)
     if (match === null) {

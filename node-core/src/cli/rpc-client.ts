@@ -14,6 +14,8 @@ export interface RpcClient {
   call(path: string, args?: string[], options?: Record<string, string | number | boolean>, body?: Uint8Array): Promise<unknown>
   /** An NDJSON reply, one value per line as they arrive. */
   stream(path: string, args?: string[], options?: Record<string, string | number | boolean>): AsyncIterable<unknown>
+  /** A reply of raw bytes; an error the daemon met mid-stream is thrown at the end. */
+  bytes(path: string, args?: string[], options?: Record<string, string | number | boolean>): AsyncIterable<Buffer>
 }
 
 /** A client for the daemon of `repoPath`, or undefined when none runs. */
@@ -41,7 +43,7 @@ export async function requireDaemon (repoPath: string, verb: string): Promise<Rp
 }
 
 function httpClient (host: string, port: number): RpcClient {
-  const send = async (path: string, args: string[], options: Record<string, string | number | boolean>, body?: Uint8Array): Promise<AsyncIterable<Buffer> & { statusCode?: number }> => {
+  const send = async (path: string, args: string[], options: Record<string, string | number | boolean>, body?: Uint8Array): Promise<AsyncIterable<Buffer> & { statusCode?: number, trailers: Record<string, string | undefined> }> => {
     const query = new URLSearchParams()
     for (const a of args) query.append('arg', a)
     for (const [k, v] of Object.entries(options)) query.append(k, String(v))
@@ -62,6 +64,11 @@ function httpClient (host: string, port: number): RpcClient {
     err.name = parsed.Name ?? 'RpcError'
     throw err
   }
+  const failWith = async (res: AsyncIterable<Buffer> & { statusCode?: number }): Promise<never> => {
+    const parts: Buffer[] = []
+    for await (const chunk of res) parts.push(chunk)
+    return fail(Buffer.concat(parts).toString(), res.statusCode)
+  }
   return {
     async call (path, args = [], options = {}, body) {
       const res = await send(path, args, options, body)
@@ -71,13 +78,16 @@ function httpClient (host: string, port: number): RpcClient {
       if (res.statusCode !== 200) fail(text, res.statusCode)
       return JSON.parse(text) as unknown
     },
+    async * bytes (path, args = [], options = {}) {
+      const res = await send(path, args, options)
+      if (res.statusCode !== 200) await failWith(res)
+      yield * res
+      const error = res.trailers['x-stream-error']
+      if (error !== undefined) fail(error, res.statusCode)
+    },
     async * stream (path, args = [], options = {}) {
       const res = await send(path, args, options)
-      if (res.statusCode !== 200) {
-        const parts: Buffer[] = []
-        for await (const chunk of res) parts.push(chunk)
-        fail(Buffer.concat(parts).toString(), res.statusCode)
-      }
+      if (res.statusCode !== 200) await failWith(res)
       let buffered = ''
       for await (const chunk of res) {
         buffered += chunk.toString()

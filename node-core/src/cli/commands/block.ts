@@ -9,6 +9,7 @@ import { BlockNotFoundError, BlockTooLargeError } from '../../block/errors.ts'
 import { hasherByName } from '../../block/hashers.ts'
 import { boolFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
+import { daemonFor, readOptions, writeAll } from '../online.ts'
 import { readInput } from '../read-input.ts'
 import type { Command } from '../command.ts'
 
@@ -60,6 +61,11 @@ export const blockGet: Command = {
   flags: {},
   async run (ctx, _flags, [text = '']) {
     const cid = parseCid(text)
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) {
+      await writeAll(ctx, daemon.bytes('block/get', [cid.toString()], readOptions(ctx)))
+      return
+    }
     const repo = await ctx.repo()
     const bytes = await repo.blockstore.get(cid)
     verifyBlock(cid, bytes)

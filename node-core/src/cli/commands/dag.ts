@@ -10,6 +10,7 @@ import { dagPut as putNode } from '../../dag/put.ts'
 import { resolvePath, unixfsPbLookup } from '../../unixfs/exporter/resolve.ts'
 import { boolFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
+import { daemonFor, readOptions, writeAll } from '../online.ts'
 import { readInput } from '../read-input.ts'
 import { BlockTooLargeError } from '../../block/errors.ts'
 import { MAX_BLOCK_SIZE } from '../../dag/limits.ts'
@@ -57,8 +58,9 @@ export const dagGet: Command = {
   flags: { 'output-codec': { type: 'string', value: '<codec>', description: 'Codec to print with (default dag-json)' } },
   async run (ctx, flags, [text = '']) {
     const codec = codecByName(stringFlag(flags, 'output-codec') ?? 'dag-json')
-    const repo = await ctx.repo()
-    ctx.stdout.write(await getNode(repo.blockstore, parsePath(text), { outputCodec: codec.name, pbLookup: unixfsPbLookup }))
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) await writeAll(ctx, daemon.bytes('dag/get', [text], { 'output-codec': codec.name, ...readOptions(ctx) }))
+    else ctx.stdout.write(await getNode((await ctx.repo()).blockstore, parsePath(text), { outputCodec: codec.name, pbLookup: unixfsPbLookup }))
     if (codec.name === 'dag-json' || codec.name === 'json') ctx.stdout.write('\n')
   }
 }
@@ -72,11 +74,14 @@ export const dagExport: Command = {
   maxArgs: 1,
   flags: {},
   async run (ctx, _flags, [text = '']) {
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) {
+      await writeAll(ctx, daemon.bytes('dag/export', [text], readOptions(ctx)))
+      return
+    }
     const repo = await ctx.repo()
     const { cid } = await resolvePath(repo.blockstore, parsePath(text))
-    for await (const bytes of exportCar(repo.blockstore, cid)) {
-      if (!ctx.stdout.write(bytes)) await new Promise((resolve) => ctx.stdout.once('drain', resolve))
-    }
+    await writeAll(ctx, exportCar(repo.blockstore, cid))
   }
 }
 

@@ -2,24 +2,17 @@
  * `planetary cat|ls|get`: read UnixFS files and directories by CID or path.
  */
 import { join, resolve } from 'node:path'
-import { parsePath } from '../../dag/path.ts'
-import { cat as catBytes, fileSize } from '../../unixfs/exporter/cat.ts'
+import { listing } from '../../daemon/rpc/handlers/content.ts'
+import { catAll } from '../../unixfs/exporter/cat.ts'
 import { getToDisk } from '../../unixfs/exporter/get.ts'
-import { ls as listDirectory } from '../../unixfs/exporter/ls.ts'
-import { resolvePath } from '../../unixfs/exporter/resolve.ts'
-import { PathNotFoundError } from '../../dag/errors.ts'
+import { resolveEntry } from '../../unixfs/exporter/resolve.ts'
 import { intFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
-import type { Command, CommandContext } from '../command.ts'
-import type { CID } from 'multiformats/cid'
-
-async function resolveArg (ctx: CommandContext, text: string): Promise<CID> {
-  const path = parsePath(text)
-  const repo = await ctx.repo()
-  const { cid, remainder } = await resolvePath(repo.blockstore, path)
-  if (remainder.length > 0) throw new PathNotFoundError(`${text}: "${remainder.join('/')}" is inside a node, not a UnixFS entry`)
-  return cid
-}
+import { daemonFor, readOptions, writeAll } from '../online.ts'
+import { fetchDag } from '../fetch-dag.ts'
+import { parseCid } from '../../block/block.ts'
+import type { Command } from '../command.ts'
+import type { LsOutput } from '../../daemon/rpc/handlers/content.ts'
 
 /** `cat [--offset N] [--length N] <path>...` */
 export const cat: Command = {
@@ -33,25 +26,17 @@ export const cat: Command = {
     length: { type: 'string', short: 'l', value: '<bytes>', description: 'Write at most this many bytes' }
   },
   async run (ctx, flags, paths) {
-    let offset = intFlag(flags, 'offset') ?? 0
-    let length = intFlag(flags, 'length') ?? Infinity
-    const repo = await ctx.repo()
-    const cids = []
-    for (const text of paths) cids.push(await resolveArg(ctx, text))
-    // As Kubo: the range applies to the files one after another, as one stream.
-    for (const cid of cids) {
-      if (length <= 0) break
-      const size = await fileSize(repo.blockstore, cid)
-      if (offset >= size) {
-        offset -= size
-        continue
-      }
-      for await (const bytes of catBytes(repo.blockstore, cid, { offset, length })) {
-        if (!ctx.stdout.write(bytes)) await new Promise((resolve) => ctx.stdout.once('drain', resolve))
-      }
-      length -= Math.min(length, size - offset)
-      offset = 0
+    const offset = intFlag(flags, 'offset') ?? 0
+    const length = intFlag(flags, 'length')
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) {
+      await writeAll(ctx, daemon.bytes('cat', paths, { offset, ...(length === undefined ? {} : { length }), ...readOptions(ctx) }))
+      return
     }
+    const store = (await ctx.repo()).blockstore
+    const cids = []
+    for (const text of paths) cids.push(await resolveEntry(store, text))
+    await writeAll(ctx, catAll(store, cids, { offset, ...(length === undefined ? {} : { length }) }))
   }
 }
 
@@ -64,17 +49,17 @@ export const ls: Command = {
   maxArgs: Infinity,
   flags: {},
   async run (ctx, _flags, paths) {
-    const repo = await ctx.repo()
-    for (const text of paths) {
-      const cid = await resolveArg(ctx, text)
-      const links = []
-      for await (const entry of listDirectory(repo.blockstore, cid)) {
-        const hash = formatCid(entry.cid, ctx.cidBase)
-        const dir = entry.type === 'directory' || entry.type === 'hamt-directory'
-        if (ctx.enc === 'json') links.push({ Name: entry.name, Hash: hash, Size: entry.size, Type: dir ? 1 : entry.type === 'symlink' ? 4 : 2, Target: '' })
-        else ctx.stdout.write(`${hash} ${dir ? '-' : entry.size} ${entry.name}${dir ? '/' : ''}\n`)
+    const daemon = await daemonFor(ctx)
+    const out = daemon !== undefined ? await daemon.call('ls', paths, readOptions(ctx)) as LsOutput : await listing((await ctx.repo()).blockstore, paths)
+    if (ctx.enc === 'json') {
+      ctx.stdout.write(JSON.stringify(out) + '\n')
+      return
+    }
+    for (const object of out.Objects) {
+      for (const link of object.Links) {
+        const hash = formatCid(parseCid(link.Hash), ctx.cidBase)
+        ctx.stdout.write(`${hash} ${link.Type === 1 ? '-' : link.Size} ${link.Name}${link.Type === 1 ? '/' : ''}\n`)
       }
-      if (ctx.enc === 'json') ctx.stdout.write(JSON.stringify({ Objects: [{ Hash: text, Links: links }] }) + '\n')
     }
   }
 }
@@ -88,10 +73,19 @@ export const get: Command = {
   maxArgs: 1,
   flags: { output: { type: 'string', short: 'o', value: '<path>', description: 'Where to write (default: ./<cid>)' } },
   async run (ctx, flags, [text = '']) {
-    const cid = await resolveArg(ctx, text)
-    const repo = await ctx.repo()
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) {
+      await fetchDag(daemon, text, readOptions(ctx), async (store, cid) => {
+        const out = resolve(stringFlag(flags, 'output') ?? join('.', cid.toString()))
+        await getToDisk(store, cid, out)
+        ctx.stdout.write(`Saving file(s) to ${out}\n`)
+      })
+      return
+    }
+    const store = (await ctx.repo()).blockstore
+    const cid = await resolveEntry(store, text)
     const out = resolve(stringFlag(flags, 'output') ?? join('.', cid.toString()))
-    await getToDisk(repo.blockstore, cid, out)
+    await getToDisk(store, cid, out)
     ctx.stdout.write(`Saving file(s) to ${out}\n`)
   }
 }

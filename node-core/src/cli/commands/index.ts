@@ -2,6 +2,7 @@
  * Every verb of the `planetary` command, in the order help lists them.
  */
 import { add } from './add.ts'
+import { bitswapLedger, bitswapStat, bitswapWantlist } from './bitswap.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm } from './bootstrap.ts'
 import { blockGet, blockPut, blockRm, blockStat } from './block.ts'
 import { config, configProfileApply, configShow } from './config.ts'
@@ -53,5 +54,8 @@ export const commands: Command[] = [
   dhtPut,
   dhtQuery,
   statsBw,
+  bitswapStat,
+  bitswapWantlist,
+  bitswapLedger,
   version
 ]

@@ -16,8 +16,16 @@ export interface RpcRequest {
   signal: AbortSignal
 }
 
-/** One JSON value, or NDJSON lines from an async iterable. */
+/** One JSON value, NDJSON lines from an async iterable, or raw bytes (`BinaryResult`). */
 export type RpcResult = unknown
+
+/** A reply of raw bytes (`cat`, `block get`, `dag export`), streamed as they come. */
+export class BinaryResult {
+  readonly chunks: AsyncIterable<Uint8Array>
+  constructor (chunks: AsyncIterable<Uint8Array>) {
+    this.chunks = chunks
+  }
+}
 
 /** An endpoint of `/api/v0`. */
 export type RpcHandler = (request: RpcRequest) => Promise<RpcResult>

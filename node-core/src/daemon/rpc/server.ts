@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http'
 import { BadRequestError, ForbiddenOriginError, UnknownEndpointError } from '../errors.ts'
+import { BinaryResult } from './handler.ts'
 import { endpoints } from './handlers/index.ts'
 import type { PlanetaryNode } from '../../node.ts'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
@@ -16,7 +17,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 export const MAX_BODY = 4 * 1024 * 1024
 
 /** Error names that mean the caller's input was bad (HTTP 400). */
-const BAD_INPUT = new Set(['BadRequestError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
+const BAD_INPUT = new Set(['BadRequestError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
 
 /** Start serving `node` on `host:port`; resolves with the listening server. */
 export async function startRpcServer (node: PlanetaryNode, host: string, port: number, allowedOrigins: string[] = []): Promise<Server> {
@@ -48,6 +49,10 @@ async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerRes
   res.on('close', () => { controller.abort(new Error('client went away')) })
   const body = await readBody(req)
   const result = await handler({ node, args: url.searchParams.getAll('arg'), query: url.searchParams, body, signal: controller.signal })
+  if (result instanceof BinaryResult) {
+    await sendBytes(res, result.chunks)
+    return
+  }
   if (isAsyncIterable(result)) {
     res.writeHead(200, { 'Content-Type': 'application/json', 'X-Chunked-Output': '1', 'Transfer-Encoding': 'chunked' })
     try {
@@ -59,6 +64,25 @@ async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerRes
     return
   }
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(result) + '\n')
+}
+
+/**
+ * Raw bytes, as Kubo streams `cat`: the first chunk is awaited before the
+ * headers, so an error up front is an ordinary error reply; an error later
+ * ends the body with an `X-Stream-Error` trailer.
+ */
+async function sendBytes (res: ServerResponse, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'X-Stream-Output': '1', 'Transfer-Encoding': 'chunked', Trailer: 'X-Stream-Error' })
+  try {
+    for (let next = first; next.done !== true; next = await iterator.next()) {
+      if (!res.write(next.value)) await new Promise((resolve) => res.once('drain', resolve))
+    }
+  } catch (err) {
+    res.addTrailers({ 'X-Stream-Error': JSON.stringify(errorBody(err)) })
+  }
+  res.end()
 }
 
 /** Refuse web pages of other origins and foreign Host headers. */

@@ -90,3 +90,24 @@ export async function * cat (store: Pick<Blockstore, 'get'>, cid: CID, options: 
 export async function fileSize (store: Pick<Blockstore, 'get'>, cid: CID, options?: AbortOptions): Promise<number> {
   return (await loadFilePart(store, cid, true, options)).size
 }
+
+/**
+ * Several files one after another, as Kubo's `cat` of several paths: the
+ * range applies to the concatenation, so whole files before `offset` are
+ * skipped by their size without being read.
+ */
+export async function * catAll (store: Pick<Blockstore, 'get'>, cids: CID[], options: CatOptions = {}): AsyncIterable<Uint8Array> {
+  let offset = options.offset ?? 0
+  let length = options.length ?? Infinity
+  for (const cid of cids) {
+    if (length <= 0) return
+    const size = await fileSize(store, cid, options)
+    if (offset >= size) {
+      offset -= size
+      continue
+    }
+    yield * cat(store, cid, { ...options, offset, length })
+    length -= Math.min(length, size - offset)
+    offset = 0
+  }
+}

@@ -5,6 +5,8 @@
  * through its shard levels. dag-pb without (valid) UnixFS data is walked by
  * plain link names, as Kubo's resolver falls back to for non-UnixFS nodes.
  */
+import { PathNotFoundError } from '../../dag/errors.ts'
+import { parsePath } from '../../dag/path.ts'
 import { plainPbLookup, resolvePath as resolveDagPath } from '../../dag/resolve.ts'
 import { decodeUnixFSData } from '../format/unixfs-decode.ts'
 import { hamtFind } from '../hamt/lookup.ts'
@@ -13,6 +15,7 @@ import type { Blockstore } from '../../block/blockstore.ts'
 import type { IpfsPath } from '../../dag/path.ts'
 import type { PbLinkLookup, Resolved } from '../../dag/resolve.ts'
 import type { PBNode } from '@ipld/dag-pb'
+import type { CID } from 'multiformats/cid'
 
 export { step, stepAll } from '../../dag/resolve.ts'
 export type { Resolved } from '../../dag/resolve.ts'
@@ -26,6 +29,13 @@ export const unixfsPbLookup: PbLinkLookup = async (store, node, name, where, opt
 /** Resolve `path`, walking UnixFS directories and HAMT shards by name. */
 export async function resolvePath (store: Pick<Blockstore, 'get'>, path: IpfsPath, options: AbortOptions = {}): Promise<Resolved> {
   return await resolveDagPath(store, path, { ...options, pbLookup: unixfsPbLookup })
+}
+
+/** The UnixFS entry a path names (`/ipfs/<cid>/a/b` or a bare CID); PathNotFoundError if it ends inside a node. */
+export async function resolveEntry (store: Pick<Blockstore, 'get'>, text: string, options: AbortOptions = {}): Promise<CID> {
+  const { cid, remainder } = await resolvePath(store, parsePath(text), options)
+  if (remainder.length > 0) throw new PathNotFoundError(`${text}: "${remainder.join('/')}" is inside a node, not a UnixFS entry`)
+  return cid
 }
 
 /** True for a UnixFS HAMT shard; dag-pb without valid UnixFS data is plain dag-pb, as in Kubo. */

@@ -1,6 +1,8 @@
 /**
  * Every `/api/v0` endpoint of the daemon, by path.
  */
+import { bitswapLedger, bitswapStat, bitswapWantlist } from './bitswap.ts'
+import { blockGet, cat, dagExport, dagGetHandler, lsHandler } from './content.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
@@ -35,5 +37,13 @@ export const endpoints: Record<string, RpcHandler> = {
   bootstrap: bootstrapList,
   'bootstrap/add': bootstrapAdd,
   'bootstrap/rm': bootstrapRm,
-  'stats/bw': statsBw
+  'stats/bw': statsBw,
+  cat,
+  ls: lsHandler,
+  'block/get': blockGet,
+  'dag/get': dagGetHandler,
+  'dag/export': dagExport,
+  'bitswap/stat': bitswapStat,
+  'bitswap/wantlist': bitswapWantlist,
+  'bitswap/ledger': bitswapLedger
 }

@@ -1,0 +1,166 @@
+// `npm run bench -- bitswap`: one file (256 MiB of seeded random bytes,
+// BENCH_BITSWAP_MIB to change) imported with Kubo's defaults by every
+// seeder, then fetched over Bitswap on loopback by separate processes:
+// ours→ours, Helia→Helia, Helia→ours, ours→Helia over TCP+Noise+Yamux;
+// ours→ours over TCP+TLS+Yamux (our Bitswap on a bare libp2p host, with the
+// same host over Noise as the control); 1 seeder → 4 fetchers and 4 seeders
+// → 1 fetcher (ours). MB/s and time to first byte from the fetch request
+// (after connect and identify) to the last / first byte out of cat; peak
+// RSS (VmHWM) of each side while it serves or fetches; CPU of each side.
+// BENCH_BITSWAP_CASES=a,b runs only the cases whose names contain a or b;
+// BENCH_BITSWAP_NODE_ARGS passes flags (e.g. --cpu-prof) to the peers.
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PeerProcess } from './children/bitswap-process.ts'
+import { machine, printTable, saveResult, seededFile, timeChild } from './measure.ts'
+import type { Message } from './children/bitswap-process.ts'
+
+const MIB = Number(process.env.BENCH_BITSWAP_MIB ?? 256)
+const SIZE = MIB * 2 ** 20
+const TIMEOUT_MS = Number(process.env.BENCH_BITSWAP_TIMEOUT_S ?? 900) * 1000
+const VERIFY = process.env.BENCH_BITSWAP_VERIFY === '1'
+const ONLY = (process.env.BENCH_BITSWAP_CASES ?? '').split(',').filter((s) => s !== '')
+const child = (name: string): string => new URL(`./children/${name}`, import.meta.url).pathname
+
+type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
+interface Case { name: string, transport: string, seeders: Kind[], fetchers: Kind[] }
+interface Row {
+  name: string
+  transport: string
+  encryption: string
+  mbPerSecond: number
+  ttfbMs: number
+  seconds: number
+  seederRssMiB: number
+  fetcherRssMiB: number
+  seederCpu: number
+  fetcherCpu: number
+  fetches: Message[]
+  seederStats: Message[]
+  fetcherStats: Message[]
+}
+
+const NOISE = 'TCP + Noise + Yamux'
+const cases: Case[] = [
+  { name: 'ours → ours', transport: NOISE, seeders: ['ours'], fetchers: ['ours'] },
+  { name: 'Helia → Helia', transport: NOISE, seeders: ['helia'], fetchers: ['helia'] },
+  { name: 'Helia → ours', transport: NOISE, seeders: ['helia'], fetchers: ['ours'] },
+  { name: 'ours → Helia', transport: NOISE, seeders: ['ours'], fetchers: ['helia'] },
+  { name: 'ours → ours, bare host', transport: 'TCP + TLS + Yamux', seeders: ['ours-bare-tls'], fetchers: ['ours-bare-tls'] },
+  { name: 'ours → ours, bare host', transport: NOISE, seeders: ['ours-bare-noise'], fetchers: ['ours-bare-noise'] },
+  { name: 'ours, 1 seeder → 4 fetchers', transport: NOISE, seeders: ['ours'], fetchers: ['ours', 'ours', 'ours', 'ours'] },
+  { name: 'ours, 4 seeders → 1 fetcher', transport: NOISE, seeders: ['ours', 'ours', 'ours', 'ours'], fetchers: ['ours'] }
+].filter((c) => ONLY.length === 0 || ONLY.some((o) => `${c.name} ${c.transport}`.includes(o))) as Case[]
+
+const input = await seededFile(join(tmpdir(), 'planetary-bench-inputs'), SIZE, 'bench-bitswap')
+const inputSha256 = VERIFY ? await sha256(input) : undefined
+const work = await mkdtemp(join(tmpdir(), 'planetary-bench-bitswap-'))
+const roots: Record<string, string> = {}
+const imports: Array<{ kind: string, seconds: number, maxRssMiB: number }> = []
+
+async function sha256 (path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/** A seeder's store, filled by its own import process; the root must be the same for everyone. */
+async function seederStore (kind: Kind, dir: string): Promise<string> {
+  await mkdir(dir)
+  const importer = kind === 'helia' ? 'helia' : 'ours'
+  const run = await timeChild([child('bitswap-import.ts'), importer, dir, input])
+  const root = run.stdout.trim()
+  imports.push({ kind: importer, seconds: run.seconds, maxRssMiB: run.maxRss / 2 ** 20 })
+  roots[importer] ??= root
+  const first = Object.values(roots)[0]
+  if (root !== first || roots[importer] !== root) throw new Error(`root CIDs differ: ${importer} made ${root}, ${JSON.stringify(roots)}`)
+  return root
+}
+
+async function runCase (c: Case, index: number): Promise<Row> {
+  const base = join(work, `case-${index}`)
+  await mkdir(base)
+  const peers: PeerProcess[] = []
+  try {
+    const seeders: PeerProcess[] = []
+    let root = ''
+    for (const [i, kind] of c.seeders.entries()) {
+      const dir = join(base, `seeder-${i}`)
+      root = await seederStore(kind, dir)
+      const seeder = new PeerProcess(child('bitswap-peer.ts'), ['seed', kind, dir])
+      peers.push(seeder)
+      seeders.push(seeder)
+    }
+    const addresses = await Promise.all(seeders.map(async (s) => String((await s.expect('ready', 60_000)).address)))
+    const fetchers = c.fetchers.map((kind, i) => {
+      const dir = join(base, `fetcher-${i}`)
+      const fetcher = new PeerProcess(child('bitswap-peer.ts'), ['fetch', kind, dir, root, String(SIZE), ...addresses])
+      peers.push(fetcher)
+      return fetcher
+    })
+    const ready = await Promise.all(fetchers.map(async (f) => await f.expect('ready', 60_000)))
+    for (const p of peers) p.send('go')
+    const fetches = await Promise.all(fetchers.map(async (f) => await f.expect('done', TIMEOUT_MS)))
+    const seederRss = await Promise.all(seeders.map(async (s) => await s.peakRssMiB()))
+    const fetcherRss = await Promise.all(fetchers.map(async (f) => await f.peakRssMiB()))
+    for (const p of peers) p.send('stop')
+    const stopped = await Promise.all(peers.map(async (p) => await p.expect('stopped', 60_000)))
+    await Promise.all(peers.map(async (p) => { await p.exited() }))
+    for (const f of fetches) if (inputSha256 !== undefined && f.sha256 !== inputSha256) throw new Error(`${c.name}: fetched bytes differ from the input`)
+    const started = Math.min(...fetches.map((f) => Number(f.started)))
+    const ended = Math.max(...fetches.map((f) => Number(f.ended)))
+    const seconds = (ended - started) / 1000
+    const cpu = (list: Message[]): number => list.reduce((sum, f) => sum + Number(f.cpuMs), 0) / (ended - started) * 100
+    return {
+      name: c.name,
+      transport: c.transport,
+      encryption: String(ready[0]?.encryption ?? ''),
+      mbPerSecond: SIZE * fetches.length / 1e6 / seconds,
+      ttfbMs: Math.max(...fetches.map((f) => Number(f.ttfbMs))),
+      seconds,
+      seederRssMiB: Math.max(...seederRss),
+      fetcherRssMiB: Math.max(...fetcherRss),
+      seederCpu: cpu(stopped.slice(0, seeders.length)),
+      fetcherCpu: cpu(fetches),
+      fetches,
+      seederStats: stopped.slice(0, seeders.length),
+      fetcherStats: stopped.slice(seeders.length)
+    }
+  } finally {
+    for (const p of peers) p.kill()
+    await rm(base, { recursive: true, force: true })
+  }
+}
+
+const rows: Row[] = []
+try {
+  for (const [i, c] of cases.entries()) {
+    process.stderr.write(`bitswap bench: ${c.name} (${c.transport}), ${MIB} MiB ...\n`)
+    const row = await runCase(c, i)
+    process.stderr.write(`  ${row.mbPerSecond.toFixed(1)} MB/s, first byte after ${row.ttfbMs.toFixed(0)} ms\n`)
+    rows.push(row)
+  }
+} finally {
+  await rm(work, { recursive: true, force: true })
+}
+
+const helia = rows.find((r) => r.name === 'Helia → Helia')
+process.stdout.write(`\nbitswap benchmark: ${MIB} MiB seeded random, seeder → fetcher over loopback, ${new Date().toISOString()}, ${machine()}\n`)
+process.stdout.write(`root CIDs: ${Object.entries(roots).map(([k, v]) => `${k} ${v}`).join(', ')}${new Set(Object.values(roots)).size === 1 ? ' (match)' : ' (DIFFER)'}\n\n`)
+printTable(['case', 'transport', 'MB/s', 'vs Helia→Helia', 'first byte ms', 'seconds', 'seeder peak RSS MiB', 'fetcher peak RSS MiB', 'seeder CPU %', 'fetcher CPU %'], rows.map((r) => [
+  r.name,
+  r.transport,
+  r.mbPerSecond.toFixed(1),
+  helia === undefined ? '' : `${(r.mbPerSecond / helia.mbPerSecond).toFixed(2)}x`,
+  r.ttfbMs.toFixed(0),
+  r.seconds.toFixed(2),
+  r.seederRssMiB.toFixed(0),
+  r.fetcherRssMiB.toFixed(0),
+  r.seederCpu.toFixed(0),
+  r.fetcherCpu.toFixed(0)
+]))
+const saved = await saveResult('bitswap', { date: new Date().toISOString(), machine: machine(), bytes: SIZE, roots, imports, rows })
+process.stdout.write(`\nwrote ${saved}\n`)

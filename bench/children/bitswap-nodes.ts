@@ -1,0 +1,126 @@
+// The nodes of the bitswap benchmark, behind one small interface: our node
+// (createNode over a test-profile repo), our Bitswap class on a bare libp2p
+// host with one chosen encrypter (TCP + TLS or Noise + Yamux), and a
+// hermetic Helia 7 (TCP + Noise + Yamux, Bitswap, blockstore-fs on disk).
+// Each store lives in `dir`; seeders find their blocks there, fetchers
+// start from an empty one.
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { withBitswap } from '@helia/bitswap'
+import { withLibp2pLight } from '@helia/libp2p'
+import { unixfs } from '@helia/unixfs'
+import { identify } from '@libp2p/identify'
+import { tcp } from '@libp2p/tcp'
+import { tls } from '@libp2p/tls'
+import { multiaddr } from '@multiformats/multiaddr'
+import { FsBlockstore } from 'blockstore-fs'
+import { MemoryDatastore } from 'datastore-core'
+import { createHeliaLight } from 'helia'
+import { createLibp2p } from 'libp2p'
+import { join } from 'node:path'
+import { Bitswap } from '../../node-core/src/exchange/bitswap.ts'
+import { BITSWAP_PROTOCOLS } from '../../node-core/src/exchange/message/message.ts'
+import { createNode } from '../../node-core/src/node.ts'
+import { initRepo, openRepo } from '../../node-core/src/repo/repo.ts'
+import { cat } from '../../node-core/src/unixfs/exporter/cat.ts'
+import type { HeliaWithLibp2p } from '@helia/libp2p'
+import type { Libp2p, PeerId } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+/** What the benchmark does with a node, whatever its kind. */
+export interface BenchNode {
+  libp2p: Libp2p
+  /** Stream the file at `root` (fetching its blocks over Bitswap). */
+  cat(root: CID): AsyncIterable<Uint8Array>
+  /** Counters for the record, where the node keeps them. */
+  stat(): unknown
+  stop(): Promise<void>
+}
+
+export type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
+
+/** A node of `kind` over the store in `dir` (created empty when `fresh`), started. */
+export async function startNode (kind: Kind, dir: string, fresh: boolean): Promise<BenchNode> {
+  if (kind === 'helia') return await startHelia(dir)
+  const path = join(dir, 'repo')
+  if (fresh) await initRepo(path, 'test')
+  const repo = await openRepo(path)
+  if (kind === 'ours') {
+    const node = await createNode(repo)
+    await node.start()
+    return {
+      libp2p: node.host,
+      cat: (root) => { const session = node.bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
+      stat: () => ({ ...node.bitswap.stat(), wantlist: node.bitswap.stat().wantlist.length }),
+      stop: async () => { await node.stop(); await repo.close() }
+    }
+  }
+  // A bare host: TCP, one encrypter, Yamux and identify; our Bitswap on top.
+  const host = await createLibp2p({
+    addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+    transports: [tcp()],
+    connectionEncrypters: [kind === 'ours-bare-tls' ? tls() : noise()],
+    streamMuxers: [yamux()],
+    services: { identify: identify() }
+  })
+  const bitswap = new Bitswap({
+    host,
+    store: repo.blockstore,
+    bitswapPeers: async () => {
+      const peers = new Map(host.getConnections().map((c) => [c.remotePeer.toString(), c.remotePeer]))
+      const speakers = await Promise.all([...peers.values()].map(async (peer) => {
+        const info = await host.peerStore.get(peer).catch(() => undefined)
+        return info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true ? [peer] : []
+      }))
+      return speakers.flat()
+    },
+    hangUp: async (peer) => { await host.hangUp(peer) }
+  })
+  await bitswap.start()
+  return {
+    libp2p: host,
+    cat: (root) => { const session = bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
+    stat: () => ({ ...bitswap.stat(), wantlist: bitswap.stat().wantlist.length }),
+    stop: async () => { await bitswap.stop(); await host.stop(); await repo.close() }
+  }
+}
+
+async function startHelia (dir: string): Promise<BenchNode> {
+  const blockstore = new FsBlockstore(join(dir, 'blocks'))
+  await blockstore.open()
+  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore: new MemoryDatastore() }), {
+    addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
+    transports: [tcp()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    services: { identify: identify() }
+  }) as HeliaWithLibp2p)
+  await helia.start()
+  const fs = unixfs(helia)
+  return {
+    libp2p: helia.libp2p,
+    cat: (root) => fs.cat(root),
+    stat: () => ({}),
+    stop: async () => { await helia.stop(); await blockstore.close() }
+  }
+}
+
+/** The node's loopback TCP address, with `/p2p/`. */
+export function tcpAddress (node: BenchNode): string {
+  const address = node.libp2p.getMultiaddrs().map((a) => a.toString()).find((a) => /\/tcp\/\d+\/p2p\//.test(a) && !a.includes('/ws'))
+  if (address === undefined) throw new Error('no TCP address')
+  return address
+}
+
+/** Dial `address` and wait until identify says the peer speaks Bitswap. */
+export async function connect (node: BenchNode, address: string): Promise<{ peer: PeerId, encryption: string }> {
+  const connection = await node.libp2p.dial(multiaddr(address))
+  const deadline = Date.now() + 10_000
+  while (true) {
+    const info = await node.libp2p.peerStore.get(connection.remotePeer).catch(() => undefined)
+    if (info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true) break
+    if (Date.now() > deadline) throw new Error(`${address} does not speak Bitswap after 10 s`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  return { peer: connection.remotePeer, encryption: connection.encryption ?? '' }
+}

@@ -1,0 +1,73 @@
+// One side of the bitswap benchmark, in its own process, driven by lines on
+// stdin and answering with JSON lines on stdout.
+//   seed <kind> <dir>                      serve the blocks already in <dir>
+//   fetch <kind> <dir> <root> <bytes> <address>...
+// Both print `{"ready": ...}` once listening (seeders) or once connected to
+// every seeder with identify done (fetchers). On `go` a fetcher streams the
+// file through cat and prints its timings once it holds every byte (a
+// seeder only starts counting CPU); on `stop` each prints its counters,
+// stops its node and exits. Set BENCH_BITSWAP_VERIFY=1 to hash what arrives.
+import { createHash } from 'node:crypto'
+import { createInterface } from 'node:readline'
+import { CID } from 'multiformats/cid'
+import { connect, startNode, tcpAddress } from './bitswap-nodes.ts'
+import type { Kind } from './bitswap-nodes.ts'
+
+const [role = 'seed', kind = 'ours', dir = '', root = '', bytesText = '0', ...addresses] = process.argv.slice(2)
+const say = (value: unknown): void => { process.stdout.write(JSON.stringify(value) + '\n') }
+const now = (): number => performance.timeOrigin + performance.now()
+
+const node = await startNode(kind as Kind, dir, role === 'fetch')
+let cpu = process.cpuUsage()
+let elu = performance.eventLoopUtilization()
+let mark = now()
+let transfer: Promise<void> = Promise.resolve()
+
+if (role === 'seed') {
+  say({ ready: true, address: tcpAddress(node) })
+} else {
+  const encryption: string[] = []
+  for (const address of addresses) encryption.push((await connect(node, address)).encryption)
+  say({ ready: true, encryption: [...new Set(encryption)].join(',') })
+}
+
+async function fetch (): Promise<void> {
+  const expected = Number(bytesText)
+  const hash = process.env.BENCH_BITSWAP_VERIFY === '1' ? createHash('sha256') : undefined
+  const progress = process.env.BENCH_BITSWAP_PROGRESS === '1' ? setInterval(() => { process.stderr.write(`fetch ${process.pid}: ${(received / 2 ** 20).toFixed(0)} MiB\n`) }, 2000) : undefined
+  let received = 0
+  let firstByte: number | undefined
+  const started = now()
+  try {
+    for await (const chunk of node.cat(CID.parse(root))) {
+      firstByte ??= now()
+      received += chunk.byteLength
+      hash?.update(chunk)
+    }
+  } finally {
+    clearInterval(progress)
+  }
+  const ended = now()
+  if (received !== expected) throw new Error(`received ${received} bytes, expected ${expected}`)
+  say({ done: true, started, ended, ttfbMs: (firstByte ?? ended) - started, bytes: received, sha256: hash?.digest('hex'), ...usage() })
+}
+
+function usage (): { cpuMs: number, wallMs: number, elu: number } {
+  const c = process.cpuUsage(cpu)
+  return { cpuMs: (c.user + c.system) / 1000, wallMs: now() - mark, elu: performance.eventLoopUtilization(elu).utilization }
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'go') {
+    cpu = process.cpuUsage()
+    elu = performance.eventLoopUtilization()
+    mark = now()
+    if (role === 'fetch') transfer = fetch().catch((err: Error) => { say({ error: err.stack ?? err.message }) })
+  } else if (line === 'stop') {
+    await transfer
+    say({ stopped: true, ...(role === 'seed' ? usage() : {}), stat: node.stat() })
+    break
+  }
+}
+await node.stop()
+process.exit(0)
