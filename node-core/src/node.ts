@@ -15,21 +15,35 @@ import { createHost } from './network/host.ts'
 import { forwardPeerEvents } from './network/peer-events.ts'
 import { loadPrivateKey } from './repo/identity.ts'
 import { findConnectedProviders } from './routing/providers.ts'
+import { Reprovider } from './routing/reprovider.ts'
+import { durationMs } from './repo/config/duration.ts'
 import { TypedEvents } from './typed-events.ts'
+import type { FetchProgress } from './exchange/session.ts'
 import type { Host } from './network/host.ts'
+import type { ProvideProgress } from './routing/reprovider.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
 import type { Repo } from './repo/repo.ts'
+
+/** Every event a node emits, for the UI and the daemon. */
+export interface NodeEvents extends NetworkEvents {
+  /** A fetch received a block. */
+  'fetch:progress': FetchProgress
+  /** Announcing content on the DHTs moved on. */
+  'provide:progress': ProvideProgress
+}
 
 /** A node: its repo, its libp2p host and its events. */
 export interface PlanetaryNode {
   readonly repo: Repo
   readonly host: Host
-  readonly events: TypedEvents<NetworkEvents>
+  readonly events: TypedEvents<NodeEvents>
   readonly sources: DiscoverySources
   /** Bandwidth by protocol and peer; its samples are also `bandwidth:sample` events. */
   readonly bandwidth: BandwidthMeter
   /** Blocks from and to peers. */
   readonly bitswap: Bitswap
+  /** Announces content on the DHTs. */
+  readonly reprovider: Reprovider
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -37,6 +51,7 @@ export interface PlanetaryNode {
 /** Wire a node over `repo` (not started). */
 export async function createNode (repo: Repo): Promise<PlanetaryNode> {
   const sources = new DiscoverySources()
+  const events = new TypedEvents<NodeEvents>()
   const bandwidth = new BandwidthMeter({ connectionManager: { getConnections: () => host.getConnections() } })
   const host: Host = await createHost({
     config: repo.config,
@@ -57,9 +72,17 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       return speakers.flat()
     },
     findProviders: (cid, options) => findConnectedProviders(host, cid, options),
-    hangUp: async (peer) => { await host.hangUp(peer) }
+    hangUp: async (peer) => { await host.hangUp(peer) },
+    onProgress: (progress) => { events.emit('fetch:progress', progress) }
   })
-  const events = new TypedEvents<NetworkEvents>()
+  const reprovider = new Reprovider({
+    provide: async (cid, options) => { await host.contentRouting.provide(cid, options) },
+    // Pins come with the pinning issue; until then `pinned` and `roots` cover nothing.
+    cids: (strategy) => strategy === 'all' ? repo.blockstore.list() : (async function * () {})(),
+    strategy: repo.config.Reprovider.Strategy,
+    intervalMs: durationMs(repo.config.Reprovider.Interval),
+    onProgress: (progress) => { events.emit('provide:progress', progress) }
+  })
   let unlisten: Array<() => void> = []
   return {
     repo,
@@ -68,6 +91,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     sources,
     bandwidth,
     bitswap,
+    reprovider,
     async start () {
       unlisten = [
         forwardPeerEvents(host, sources, events),
@@ -76,11 +100,13 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       ]
       await host.start()
       await bitswap.start()
+      reprovider.start()
       bandwidth.start()
       await sources.requeryLan()
     },
     async stop () {
       bandwidth.stop()
+      reprovider.stop()
       await bitswap.stop()
       await host.stop()
       for (const stop of unlisten) stop()

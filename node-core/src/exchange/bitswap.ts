@@ -10,6 +10,7 @@ import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { ProviderSearch } from './client.ts'
 import type { LedgerStats } from './ledger.ts'
+import type { FetchProgress } from './session.ts'
 import type { BitswapHost } from './network.ts'
 import type { PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
@@ -23,6 +24,8 @@ export interface BitswapInit {
   findProviders?: ProviderSearch
   /** Drop a misbehaving peer (hang up). */
   hangUp(peer: PeerId): Promise<void>
+  /** Hears the progress of every session that has no listener of its own. */
+  onProgress?(progress: FetchProgress): void
 }
 
 /** Kubo's `bitswap stat`. */
@@ -85,9 +88,9 @@ export class Bitswap {
     await this.#network.stop()
   }
 
-  /** A session for one fetch: its blocks come from the store, else from peers. */
-  session (): FetchSession {
-    const session = this.#client.session()
+  /** A session for one fetch: its blocks come from the store, else from peers; `onProgress` hears of each block received. */
+  session (onProgress?: (progress: FetchProgress) => void): FetchSession {
+    const session = this.#client.session(onProgress ?? this.#init.onProgress)
     const store = this.#init.store
     return {
       get: async (cid, options = {}) => {

@@ -14,6 +14,7 @@
 import { BlockUnavailableError } from './errors.ts'
 import { Session } from './session.ts'
 import { WantState } from './want-state.ts'
+import type { FetchProgress } from './session.ts'
 import type { Waiter } from './want-state.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -66,8 +67,8 @@ export class BitswapClient {
   }
 
   /** A new session for one fetch. */
-  session (): Session {
-    return new Session(++this.#sessions)
+  session (onProgress?: (progress: FetchProgress) => void): Session {
+    return new Session(++this.#sessions, onProgress)
   }
 
   /** The CIDs wanted now. */

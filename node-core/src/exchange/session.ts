@@ -15,15 +15,29 @@ export interface SessionPeer {
   latencyMs: number
 }
 
+/** How far a fetch has come, for the UI. */
+export interface FetchProgress {
+  session: number
+  /** Blocks and bytes received from peers so far. */
+  blocks: number
+  bytes: number
+  /** Peers that have sent blocks. */
+  peers: number
+}
+
 /** The peers of one fetch. */
 export class Session {
   readonly id: number
   readonly peers = new Map<string, SessionPeer>()
   /** When the last provider search for this session started. */
   lastSearch = 0
+  readonly #onProgress: ((progress: FetchProgress) => void) | undefined
+  #blocks = 0
+  #bytes = 0
 
-  constructor (id: number) {
+  constructor (id: number, onProgress?: (progress: FetchProgress) => void) {
     this.id = id
+    this.#onProgress = onProgress
   }
 
   /** Remember a peer that has (or delivered) blocks of this session. */
@@ -57,6 +71,9 @@ export class Session {
     peer.blocks++
     peer.bytes += bytes
     if (ms !== undefined) peer.latencyMs = peer.latencyMs * 0.8 + Math.max(ms, 1) * 0.2
+    this.#blocks++
+    this.#bytes += bytes
+    this.#onProgress?.({ session: this.id, blocks: this.#blocks, bytes: this.#bytes, peers: [...this.peers.values()].filter((p) => p.blocks > 0).length })
   }
 
   /** A want to `key` ended (block, DONT_HAVE or cancel). */

@@ -12,7 +12,7 @@ import { cat, get, ls } from './files.ts'
 import { init } from './init.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
 import { repoStat, repoVerify } from './repo.ts'
-import { statsBw } from './stats.ts'
+import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { version } from './version.ts'
 import type { Command } from '../command.ts'
 
@@ -54,6 +54,8 @@ export const commands: Command[] = [
   dhtPut,
   dhtQuery,
   statsBw,
+  statsProvide,
+  routingReprovide,
   bitswapStat,
   bitswapWantlist,
   bitswapLedger,

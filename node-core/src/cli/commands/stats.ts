@@ -34,3 +34,38 @@ export const statsBw: Command = {
     ctx.stdout.write(`Bandwidth\nTotalIn: ${humanBytes(bw.TotalIn)}\nTotalOut: ${humanBytes(bw.TotalOut)}\nRateIn: ${humanBytes(bw.RateIn)}/s\nRateOut: ${humanBytes(bw.RateOut)}/s\n`)
   }
 }
+
+interface Provide { Provided: number, Failed: number, Total: number, Running: boolean, LastRun: string | null, Strategy: string, Interval: string }
+
+/** `stats provide` */
+export const statsProvide: Command = {
+  name: 'stats provide',
+  summary: 'Show how announcing this node\'s content on the DHTs is going',
+  args: '',
+  minArgs: 0,
+  maxArgs: 0,
+  flags: {},
+  async run (ctx) {
+    const p = await (await requireDaemon(ctx.repoPath, 'stats provide')).call('stats/provide') as Provide
+    if (ctx.enc === 'json') {
+      ctx.stdout.write(JSON.stringify(p) + '\n')
+      return
+    }
+    ctx.stdout.write(`Strategy: ${p.Strategy} every ${p.Interval}\n${p.Running ? 'Running' : 'Last run'}: ${p.Provided} provided, ${p.Failed} failed of ${p.Total}${p.LastRun === null ? '' : ` (ended ${p.LastRun})`}\n`)
+  }
+}
+
+/** `routing reprovide` */
+export const routingReprovide: Command = {
+  name: 'routing reprovide',
+  summary: 'Announce everything the Reprovider.Strategy covers on the DHTs, now',
+  args: '',
+  minArgs: 0,
+  maxArgs: 0,
+  flags: {},
+  async run (ctx) {
+    const r = await (await requireDaemon(ctx.repoPath, 'routing reprovide')).call('routing/reprovide') as { Provided: number, Failed: number }
+    if (ctx.enc === 'json') ctx.stdout.write(JSON.stringify(r) + '\n')
+    else ctx.stdout.write(`provided ${r.Provided}, failed ${r.Failed}\n`)
+  }
+}

@@ -43,6 +43,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
     },
     Routing: { Type: 'auto', LanDHT: true },
     Discovery: { MDNS: { Enabled: true } },
+    Reprovider: { Strategy: 'all', Interval: '22h' },
     Datastore: { StorageMax: '10GB', StorageGCWatermark: 90, GCPeriod: '1h' },
     Import: {
       CidVersion: null,

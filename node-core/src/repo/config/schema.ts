@@ -74,6 +74,13 @@ export const ConfigSchema = z.strictObject({
   Discovery: z.strictObject({
     MDNS: z.strictObject({ Enabled: z.boolean() })
   }),
+  /** Announcing what this node holds on the DHTs (Kubo's keys); repos made before it get the defaults. */
+  Reprovider: z.strictObject({
+    /** `all` blocks, `pinned` (recursive pins and their blocks) or pin `roots` only. */
+    Strategy: z.enum(['all', 'pinned', 'roots']),
+    /** How often everything is announced again; `0` turns reproviding off. */
+    Interval: z.union([z.literal('0'), duration])
+  }).default({ Strategy: 'all', Interval: '22h' }),
   Datastore: z.strictObject({
     StorageMax: bytesSize,
     StorageGCWatermark: z.number().int().min(1).max(100),

@@ -7,7 +7,7 @@ import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
 import { ping } from './ping.ts'
-import { statsBw } from './stats.ts'
+import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './swarm.ts'
 import type { RpcHandler } from '../handler.ts'
 
@@ -38,6 +38,8 @@ export const endpoints: Record<string, RpcHandler> = {
   'bootstrap/add': bootstrapAdd,
   'bootstrap/rm': bootstrapRm,
   'stats/bw': statsBw,
+  'stats/provide': statsProvide,
+  'routing/reprovide': routingReprovide,
   cat,
   ls: lsHandler,
   'block/get': blockGet,

@@ -36,3 +36,16 @@ export const statsBw: RpcHandler = async ({ node, query }) => {
   }
   return { TotalIn: stats.totalIn, TotalOut: stats.totalOut, RateIn: stats.rateIn, RateOut: stats.rateOut } satisfies BandwidthOutput
 }
+
+/** `stats/provide`: where announcing content on the DHTs stands. */
+export const statsProvide: RpcHandler = async ({ node }) => {
+  const p = node.reprovider.progress()
+  return { Provided: p.provided, Failed: p.failed, Total: p.total, Running: p.running, LastRun: p.lastRun === 0 ? null : new Date(p.lastRun).toISOString(), Strategy: node.repo.config.Reprovider.Strategy, Interval: node.repo.config.Reprovider.Interval }
+}
+
+/** `routing/reprovide`: announce everything the strategy covers, now; returns when done. */
+export const routingReprovide: RpcHandler = async ({ node }) => {
+  await node.reprovider.reprovide()
+  const p = node.reprovider.progress()
+  return { Provided: p.provided, Failed: p.failed }
+}
