@@ -50,3 +50,10 @@ export class RepoCorruptError extends Error {
   override name = 'RepoCorruptError'
   readonly code = 'ERR_REPO_CORRUPT'
 }
+
+/** A record name that could escape its directory or is not allowed. */
+export class InvalidRecordNameError extends Error {
+  static override name = 'InvalidRecordNameError'
+  override name = 'InvalidRecordNameError'
+  readonly code = 'ERR_INVALID_RECORD_NAME'
+}

@@ -5,6 +5,7 @@
  * part of every command's time.
  */
 import { access, mkdir, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { IdentityBlockstore } from '../block/identity-blockstore.ts'
 import { FlatfsBlockstore } from './blockstore/flatfs.ts'
 import { defaultConfig } from './config/defaults.ts'
@@ -13,6 +14,7 @@ import { readConfig, writeConfig } from './config/store.ts'
 import { lockRepo } from './lock.ts'
 import { RepoExistsError, RepoNotFoundError } from './errors.ts'
 import { repoLayout } from './paths.ts'
+import { RecordStore } from './records.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { Config } from './config/schema.ts'
 import type { Datastore } from 'interface-datastore'
@@ -25,6 +27,8 @@ export interface Repo {
   readonly blockstore: Blockstore
   /** The key-value datastore, opened on first use. */
   datastore(): Promise<Datastore>
+  /** Durable named records of one kind (`pins`, `keys`, `mfs`, ...); `secret` ones are readable by the owner only. */
+  records(namespace: string, secret?: boolean): RecordStore
   /** Validate and persist a new config. */
   saveConfig(config: Config): Promise<void>
   close(): Promise<void>
@@ -68,6 +72,7 @@ export async function openRepo (dir: string): Promise<Repo> {
     const flatfs = new FlatfsBlockstore(layout.blocks)
     await flatfs.open()
     let datastore: Promise<FsDatastore> | undefined
+    const records = new Map<string, RecordStore>()
     const openDatastore = async (): Promise<FsDatastore> => {
       const { FsDatastore } = await import('datastore-fs')
       const store = new FsDatastore(layout.datastore)
@@ -79,6 +84,14 @@ export async function openRepo (dir: string): Promise<Repo> {
       get config () { return config },
       blockstore: new IdentityBlockstore(flatfs),
       datastore: async () => await (datastore ??= openDatastore()),
+      records: (namespace, secret = false) => {
+        let store = records.get(namespace)
+        if (store === undefined) {
+          store = new RecordStore(join(dir, 'records', namespace), secret ? 0o600 : 0o644)
+          records.set(namespace, store)
+        }
+        return store
+      },
       saveConfig: async (next) => {
         await writeConfig(layout.config, next)
         config = next

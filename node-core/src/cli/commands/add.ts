@@ -4,6 +4,7 @@
  */
 import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PinSet } from '../../pin/pins.ts'
 import { UsageError } from '../errors.ts'
 import { boolFlag, intFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
@@ -27,6 +28,7 @@ export const add: Command = {
     silent: { type: 'boolean', description: 'Print nothing' },
     progress: { type: 'boolean', short: 'p', description: 'Show a progress bar on stderr (default: when stderr is a terminal)' },
     'only-hash': { type: 'boolean', short: 'n', description: 'Only compute the CIDs; store nothing' },
+    pin: { type: 'boolean', description: 'Pin what was added, recursively (default true; --pin=false to skip)' },
     'wrap-with-directory': { type: 'boolean', short: 'w', description: 'Wrap the added entries in a directory' },
     trickle: { type: 'boolean', short: 't', description: 'Use the trickle DAG layout' },
     chunker: { type: 'string', short: 's', value: '<spec>', description: 'size-<bytes>, rabin[-<min>-<avg>-<max>] or buzhash (default size-262144)' },
@@ -68,7 +70,14 @@ export const add: Command = {
     const onlyHash = boolFlag(flags, 'only-hash') === true
     const store = onlyHash ? { put: async () => {} } : repo.blockstore
     const roots = await addSources(store, sources, importer, options)
-    if (!onlyHash) await repo.blockstore.sync()
+    if (!onlyHash) {
+      await repo.blockstore.sync()
+      // The blocks are durable; now the pins that keep them from GC, as Kubo's add does.
+      if (boolFlag(flags, 'pin') !== false) {
+        const pins = new PinSet(repo.records('pins'))
+        for (const root of roots) await pins.put({ cid: root.cid, type: 'recursive', name: '' })
+      }
+    }
     bar?.finish()
     printEntries(ctx, flags, entries, roots)
   }

@@ -1,0 +1,61 @@
+/**
+ * Garbage collection: mark everything reachable from the pins and the
+ * extra roots (the MFS root), then sweep every other block.
+ *
+ * It runs under the GC lock held exclusively, so no add, fetch, import or
+ * pin is half-done while it runs (see lock.ts). Marking reads the local
+ * store only; if a pinned DAG is incomplete the collection stops before
+ * removing anything, as Kubo's does, rather than guess what is safe.
+ */
+import { walkDag } from '../dag/walk.ts'
+import type { AbortOptions } from '../abort.ts'
+import type { Blockstore } from '../block/blockstore.ts'
+import type { PinSet } from '../pin/pins.ts'
+import type { GcLock } from './lock.ts'
+import type { CID } from 'multiformats/cid'
+
+/** What GC needs. */
+export interface GcInit {
+  store: Blockstore
+  pins: PinSet
+  lock: GcLock
+  /** Roots kept besides the pins (the MFS root). */
+  extraRoots(): Promise<CID[]>
+}
+
+/** One result line of `repo gc`: a removed block. */
+export interface GcRemoved {
+  cid: CID
+  bytes: number
+}
+
+function mh (cid: CID): string {
+  return Buffer.from(cid.multihash.bytes).toString('base64')
+}
+
+/** Collect garbage; yields each block removed. */
+export async function * collectGarbage (init: GcInit, options: AbortOptions = {}): AsyncIterable<GcRemoved> {
+  const release = await init.lock.exclusive()
+  try {
+    const marked = new Set<string>()
+    const roots: CID[] = [...await init.extraRoots()]
+    for await (const pin of init.pins.list()) {
+      if (pin.type === 'recursive') roots.push(pin.cid)
+      else marked.add(mh(pin.cid))
+    }
+    for (const root of roots) {
+      if (marked.has(mh(root))) continue
+      for await (const block of walkDag(init.store, root, options)) marked.add(mh(block.cid))
+    }
+    const doomed: CID[] = []
+    for await (const cid of init.store.list(options)) if (!marked.has(mh(cid))) doomed.push(cid)
+    for (const cid of doomed) {
+      options.signal?.throwIfAborted()
+      const bytes = await init.store.size(cid, options)
+      await init.store.delete(cid, options)
+      yield { cid, bytes }
+    }
+  } finally {
+    release()
+  }
+}
