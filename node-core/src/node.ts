@@ -17,8 +17,15 @@ import { loadPrivateKey } from './repo/identity.ts'
 import { findConnectedProviders } from './routing/providers.ts'
 import { Reprovider } from './routing/reprovider.ts'
 import { durationMs } from './repo/config/duration.ts'
+import { parseSize } from './repo/config/size.ts'
+import { PinSet } from './pin/pins.ts'
+import { AutoGc } from './gc/auto.ts'
+import { collectGarbage } from './gc/collect.ts'
+import { GcLock } from './gc/lock.ts'
 import { TypedEvents } from './typed-events.ts'
+import type { AbortOptions } from './abort.ts'
 import type { FetchProgress } from './exchange/session.ts'
+import type { GcRemoved } from './gc/collect.ts'
 import type { Host } from './network/host.ts'
 import type { ProvideProgress } from './routing/reprovider.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
@@ -30,6 +37,8 @@ export interface NodeEvents extends NetworkEvents {
   'fetch:progress': FetchProgress
   /** Announcing content on the DHTs moved on. */
   'provide:progress': ProvideProgress
+  /** Automatic GC ran because the repo passed its watermark. */
+  'repo:collected': { freed: number, sizeBefore: number }
 }
 
 /** A node: its repo, its libp2p host and its events. */
@@ -44,6 +53,12 @@ export interface PlanetaryNode {
   readonly bitswap: Bitswap
   /** Announces content on the DHTs. */
   readonly reprovider: Reprovider
+  /** The pin set. */
+  readonly pins: PinSet
+  /** Held shared by content writers, exclusively by GC. */
+  readonly gcLock: GcLock
+  /** Collect garbage now; yields each block removed. */
+  gc(options?: AbortOptions): AsyncIterable<GcRemoved>
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -75,6 +90,20 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     hangUp: async (peer) => { await host.hangUp(peer) },
     onProgress: (progress) => { events.emit('fetch:progress', progress) }
   })
+  const pins = new PinSet(repo.records('pins'))
+  const gcLock = new GcLock()
+  const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [] }, options)
+  const autoGc = new AutoGc({
+    store: repo.blockstore,
+    thresholdBytes: parseSize(repo.config.Datastore.StorageMax) * repo.config.Datastore.StorageGCWatermark / 100,
+    periodMs: durationMs(repo.config.Datastore.GCPeriod),
+    collect: async () => {
+      let freed = 0
+      for await (const removed of gc()) freed += removed.bytes
+      return freed
+    },
+    onCollected: (freed, sizeBefore) => { events.emit('repo:collected', { freed, sizeBefore }) }
+  })
   const reprovider = new Reprovider({
     provide: async (cid, options) => { await host.contentRouting.provide(cid, options) },
     // Pins come with the pinning issue; until then `pinned` and `roots` cover nothing.
@@ -92,6 +121,9 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     bandwidth,
     bitswap,
     reprovider,
+    pins,
+    gcLock,
+    gc,
     async start () {
       unlisten = [
         forwardPeerEvents(host, sources, events),
@@ -101,12 +133,14 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       await host.start()
       await bitswap.start()
       reprovider.start()
+      autoGc.start()
       bandwidth.start()
       await sources.requeryLan()
     },
     async stop () {
       bandwidth.stop()
       reprovider.stop()
+      autoGc.stop()
       await bitswap.stop()
       await host.stop()
       for (const stop of unlisten) stop()

@@ -11,6 +11,7 @@ import { dagExport, dagGet, dagImport, dagPut } from './dag.ts'
 import { cat, get, ls } from './files.ts'
 import { init } from './init.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
+import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify, repoGc } from './pin.ts'
 import { repoStat, repoVerify } from './repo.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { version } from './version.ts'
@@ -33,6 +34,12 @@ export const commands: Command[] = [
   blockRm,
   repoVerify,
   repoStat,
+  repoGc,
+  pinAdd,
+  pinRm,
+  pinLs,
+  pinVerify,
+  pinUpdate,
   config,
   configShow,
   configProfileApply,

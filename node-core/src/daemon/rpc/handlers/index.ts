@@ -3,6 +3,7 @@
  */
 import { bitswapLedger, bitswapStat, bitswapWantlist } from './bitswap.ts'
 import { blockGet, cat, dagExport, dagGetHandler, lsHandler } from './content.ts'
+import { pinAddHandler, pinLsHandler, pinRmHandler, pinUpdateHandler, pinVerifyHandler, repoGcHandler } from './pin.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
@@ -47,5 +48,11 @@ export const endpoints: Record<string, RpcHandler> = {
   'dag/export': dagExport,
   'bitswap/stat': bitswapStat,
   'bitswap/wantlist': bitswapWantlist,
-  'bitswap/ledger': bitswapLedger
+  'bitswap/ledger': bitswapLedger,
+  'pin/add': pinAddHandler,
+  'pin/rm': pinRmHandler,
+  'pin/ls': pinLsHandler,
+  'pin/verify': pinVerifyHandler,
+  'pin/update': pinUpdateHandler,
+  'repo/gc': repoGcHandler
 }

@@ -1,0 +1,105 @@
+/**
+ * `/api/v0/pin/*` and `/api/v0/repo/gc`, in Kubo's shapes. The same
+ * functions answer the CLI when no daemon runs (`PinContext` from the repo).
+ */
+import { parseCid } from '../../../block/block.ts'
+import { collectGarbage } from '../../../gc/collect.ts'
+import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify } from '../../../pin/pinning.ts'
+import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
+import { BadRequestError } from '../../errors.ts'
+import { arg, flag } from '../handler.ts'
+import type { Blockstore } from '../../../block/blockstore.ts'
+import type { GcLock } from '../../../gc/lock.ts'
+import type { PinFilter } from '../../../pin/pinning.ts'
+import type { PinSet } from '../../../pin/pins.ts'
+import type { RpcHandler, RpcRequest } from '../handler.ts'
+import type { CID } from 'multiformats/cid'
+
+/** What pin and GC calls work on: a node's, or an offline repo's. */
+export interface PinContext {
+  /** Where pinned DAGs are read from (online: fetched if missing). */
+  reader: Pick<Blockstore, 'get'>
+  store: Blockstore
+  pins: PinSet
+  lock: GcLock
+}
+
+function contextOf (request: RpcRequest): PinContext {
+  const node = request.node
+  return { reader: flag(request, 'offline') ? node.repo.blockstore : node.bitswap.session(), store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
+}
+
+/** `pin add <path>... [recursive=true] [name]` */
+export async function pinAddAll (ctx: PinContext, paths: string[], recursive: boolean, name: string | undefined, signal?: AbortSignal): Promise<{ Pins: string[] }> {
+  return await ctx.lock.withShared(async () => {
+    const pinned: string[] = []
+    for (const path of paths) {
+      const cid = await resolveEntry(ctx.reader, path, signal === undefined ? {} : { signal })
+      await pinAdd(ctx.reader, ctx.pins, cid, { recursive, ...(name === undefined ? {} : { name }), ...(signal === undefined ? {} : { signal }) })
+      pinned.push(cid.toString())
+    }
+    await ctx.store.sync()
+    return { Pins: pinned }
+  })
+}
+
+/** `pin rm <cid>... [recursive=true]` */
+export async function pinRmAll (ctx: PinContext, cids: string[], recursive: boolean): Promise<{ Pins: string[] }> {
+  const removed: string[] = []
+  for (const text of cids) {
+    const cid = parseCid(text)
+    await pinRm(ctx.pins, cid, recursive)
+    removed.push(cid.toString())
+  }
+  return { Pins: removed }
+}
+
+const FILTERS = new Set(['all', 'direct', 'recursive', 'indirect'])
+
+/** `pin ls [type] [<cid>...]` */
+export async function pinLsAll (ctx: PinContext, type: string, cids: string[]): Promise<{ Keys: Record<string, { Type: string, Name: string }> }> {
+  if (!FILTERS.has(type)) throw new BadRequestError(`pin type must be all, direct, recursive or indirect, got "${type}"`)
+  const keys: Record<string, { Type: string, Name: string }> = {}
+  for await (const pin of pinLs(ctx.store, ctx.pins, type as PinFilter, cids.map(parseCid))) {
+    keys[pin.cid.toString()] = { Type: pin.via !== undefined && cids.length > 0 ? `indirect through ${pin.via.toString()}` : pin.type, Name: pin.name }
+  }
+  return { Keys: keys }
+}
+
+/** `pin verify`: one line per pin. */
+export async function * pinVerifyAll (ctx: PinContext): AsyncIterable<{ Cid: string, Ok: boolean, BadNodes?: Array<{ Cid: string, Err: string }> }> {
+  for await (const check of pinVerify(ctx.store, ctx.pins)) {
+    yield check.ok ? { Cid: check.cid.toString(), Ok: true } : { Cid: check.cid.toString(), Ok: false, BadNodes: [{ Cid: check.cid.toString(), Err: check.problem ?? '' }] }
+  }
+}
+
+/** `repo gc`: one line per block removed. */
+export async function * gcAll (ctx: PinContext, extraRoots: () => Promise<CID[]>, signal?: AbortSignal): AsyncIterable<{ Key: { '/': string }, Bytes: number }> {
+  for await (const removed of collectGarbage({ store: ctx.store, pins: ctx.pins, lock: ctx.lock, extraRoots }, signal === undefined ? {} : { signal })) {
+    yield { Key: { '/': removed.cid.toString() }, Bytes: removed.bytes }
+  }
+}
+
+export const pinAddHandler: RpcHandler = async (request) => {
+  arg(request, 0, 'ipfs-path')
+  return await pinAddAll(contextOf(request), request.args, request.query.get('recursive') !== 'false', request.query.get('name') ?? undefined, request.signal)
+}
+
+export const pinRmHandler: RpcHandler = async (request) => {
+  arg(request, 0, 'ipfs-path')
+  return await pinRmAll(contextOf(request), request.args, request.query.get('recursive') !== 'false')
+}
+
+export const pinLsHandler: RpcHandler = async (request) => await pinLsAll(contextOf(request), request.query.get('type') ?? 'all', request.args)
+
+export const pinVerifyHandler: RpcHandler = async (request) => pinVerifyAll(contextOf(request))
+
+export const pinUpdateHandler: RpcHandler = async (request) => {
+  const ctx = contextOf(request)
+  const from = parseCid(arg(request, 0, 'from-path'))
+  const to = await resolveEntry(ctx.reader, arg(request, 1, 'to-path'), { signal: request.signal })
+  await ctx.lock.withShared(async () => { await pinUpdate(ctx.reader, ctx.pins, from, to, request.query.get('unpin') !== 'false', { signal: request.signal }) })
+  return { Pins: [from.toString(), to.toString()] }
+}
+
+export const repoGcHandler: RpcHandler = async (request) => gcAll(contextOf(request), async () => [], request.signal)
