@@ -19,6 +19,8 @@ import { Reprovider } from './routing/reprovider.ts'
 import { durationMs } from './repo/config/duration.ts'
 import { parseSize } from './repo/config/size.ts'
 import { PinSet } from './pin/pins.ts'
+import { Ipns } from './naming/ipns.ts'
+import { Keystore } from './naming/keystore.ts'
 import { AutoGc } from './gc/auto.ts'
 import { collectGarbage } from './gc/collect.ts'
 import { GcLock } from './gc/lock.ts'
@@ -55,6 +57,10 @@ export interface PlanetaryNode {
   readonly reprovider: Reprovider
   /** The pin set. */
   readonly pins: PinSet
+  /** Named keys (and `self`). */
+  readonly keys: Keystore
+  /** IPNS publishing and resolution. */
+  readonly ipns: Ipns
   /** Held shared by content writers, exclusively by GC. */
   readonly gcLock: GcLock
   /** Collect garbage now; yields each block removed. */
@@ -66,11 +72,12 @@ export interface PlanetaryNode {
 /** Wire a node over `repo` (not started). */
 export async function createNode (repo: Repo): Promise<PlanetaryNode> {
   const sources = new DiscoverySources()
+  const privateKey = loadPrivateKey(repo.config.Identity)
   const events = new TypedEvents<NodeEvents>()
   const bandwidth = new BandwidthMeter({ connectionManager: { getConnections: () => host.getConnections() } })
   const host: Host = await createHost({
     config: repo.config,
-    privateKey: loadPrivateKey(repo.config.Identity),
+    privateKey,
     datastore: await repo.datastore(),
     sources,
     metrics: () => bandwidth
@@ -91,6 +98,14 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     onProgress: (progress) => { events.emit('fetch:progress', progress) }
   })
   const pins = new PinSet(repo.records('pins'))
+  const keys = new Keystore(repo.records('keys', true), privateKey)
+  const ipns = new Ipns({
+    keys,
+    routing: { put: async (key, value, options) => { await host.contentRouting.put(key, value, options) }, get: async (key, options) => await host.contentRouting.get(key, options) },
+    published: repo.records('ipns'),
+    lifetimeMs: durationMs(repo.config.Ipns.RecordLifetime),
+    republishMs: durationMs(repo.config.Ipns.RepublishPeriod)
+  })
   const gcLock = new GcLock()
   const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [] }, options)
   const autoGc = new AutoGc({
@@ -122,6 +137,8 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     bitswap,
     reprovider,
     pins,
+    keys,
+    ipns,
     gcLock,
     gc,
     async start () {
@@ -134,6 +151,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       await bitswap.start()
       reprovider.start()
       autoGc.start()
+      ipns.start()
       bandwidth.start()
       await sources.requeryLan()
     },
@@ -141,6 +159,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       bandwidth.stop()
       reprovider.stop()
       autoGc.stop()
+      ipns.stop()
       await bitswap.stop()
       await host.stop()
       for (const stop of unlisten) stop()

@@ -23,7 +23,7 @@ export function parsePath (text: string): IpfsPath {
   const shown = JSON.stringify(text.length > 200 ? text.slice(0, 200) + '…' : text)
   if (text.length > MAX_PATH_LENGTH) throw new InvalidPathError(`invalid path: longer than ${MAX_PATH_LENGTH} characters`)
   if (text === '/ipns' || text.startsWith('/ipns/')) {
-    throw new IpnsUnavailableError(`cannot resolve ${shown}: IPNS names are not supported offline yet, use an /ipfs/ path`)
+    throw new IpnsUnavailableError(`cannot resolve ${shown}: IPNS names are resolved by a running daemon (start one with 'planetary daemon'), or use an /ipfs/ path`)
   }
   let rest = text
   if (text.startsWith('/ipfs/')) rest = text.slice('/ipfs/'.length)

@@ -12,6 +12,7 @@ import { cat, get, ls } from './files.ts'
 import { init } from './init.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
 import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify, repoGc } from './pin.ts'
+import { keyExport, keyGenVerb, keyImport, keyListVerb, keyRename, keyRm, namePublishVerb, nameResolve } from './naming.ts'
 import { repoStat, repoVerify } from './repo.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { version } from './version.ts'
@@ -40,6 +41,14 @@ export const commands: Command[] = [
   pinLs,
   pinVerify,
   pinUpdate,
+  keyGenVerb,
+  keyListVerb,
+  keyRm,
+  keyRename,
+  keyExport,
+  keyImport,
+  namePublishVerb,
+  nameResolve,
   config,
   configShow,
   configProfileApply,

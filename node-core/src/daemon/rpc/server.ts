@@ -17,7 +17,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 export const MAX_BODY = 4 * 1024 * 1024
 
 /** Error names that mean the caller's input was bad (HTTP 400). */
-const BAD_INPUT = new Set(['BadRequestError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
+const BAD_INPUT = new Set(['BadRequestError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
 
 /** Start serving `node` on `host:port`; resolves with the listening server. */
 export async function startRpcServer (node: PlanetaryNode, host: string, port: number, allowedOrigins: string[] = []): Promise<Server> {

@@ -44,6 +44,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
     Routing: { Type: 'auto', LanDHT: true },
     Discovery: { MDNS: { Enabled: true } },
     Reprovider: { Strategy: 'all', Interval: '22h' },
+    Ipns: { RecordLifetime: '48h', RepublishPeriod: '4h' },
     Datastore: { StorageMax: '10GB', StorageGCWatermark: 90, GCPeriod: '1h' },
     Import: {
       CidVersion: null,

@@ -81,6 +81,11 @@ export const ConfigSchema = z.strictObject({
     /** How often everything is announced again; `0` turns reproviding off. */
     Interval: z.union([z.literal('0'), duration])
   }).default({ Strategy: 'all', Interval: '22h' }),
+  /** IPNS records this node publishes (Kubo's keys and defaults). */
+  Ipns: z.strictObject({
+    RecordLifetime: duration,
+    RepublishPeriod: z.union([z.literal('0'), duration])
+  }).default({ RecordLifetime: '48h', RepublishPeriod: '4h' }),
   Datastore: z.strictObject({
     StorageMax: bytesSize,
     StorageGCWatermark: z.number().int().min(1).max(100),

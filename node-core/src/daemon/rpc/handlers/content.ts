@@ -39,6 +39,11 @@ export async function listing (store: Pick<Blockstore, 'get'>, paths: string[], 
   return out
 }
 
+/** `text` with any `/ipns/` name resolved to an `/ipfs/` path (DNSLink too). */
+export async function ipfsPath (request: RpcRequest, text: string): Promise<string> {
+  return text.startsWith('/ipns/') ? await request.node.ipns.resolve(text, { signal: request.signal }) : text
+}
+
 /** Where a request's blocks come from: the repo, or the repo then peers. */
 function storeOf (request: RpcRequest): Pick<Blockstore, 'get'> {
   if (flag(request, 'offline')) return request.node.repo.blockstore
@@ -52,14 +57,15 @@ export const cat: RpcHandler = async (request) => {
   const offset = intOption(request, 'offset', 0, 0, Number.MAX_SAFE_INTEGER)
   const length = intOption(request, 'length', Number.MAX_SAFE_INTEGER, 0, Number.MAX_SAFE_INTEGER)
   const cids = []
-  for (const text of request.args) cids.push(await resolveEntry(store, text, { signal: request.signal }))
+  for (const text of request.args) cids.push(await resolveEntry(store, await ipfsPath(request, text), { signal: request.signal }))
   return new BinaryResult(catAll(store, cids, { offset, length, signal: request.signal }))
 }
 
 /** `ls <path>...` */
 export const lsHandler: RpcHandler = async (request) => {
   if (request.args.length === 0) arg(request, 0, 'ipfs-path')
-  return await listing(storeOf(request), request.args, request.signal)
+  const paths = await Promise.all(request.args.map(async (text) => await ipfsPath(request, text)))
+  return await listing(storeOf(request), paths, request.signal)
 }
 
 /** `block/get <cid>` */
@@ -71,7 +77,7 @@ export const blockGet: RpcHandler = async (request) => {
 
 /** `dag/get <path> [output-codec]` */
 export const dagGetHandler: RpcHandler = async (request) => {
-  const path = parsePath(arg(request, 0, 'ref'))
+  const path = parsePath(await ipfsPath(request, arg(request, 0, 'ref')))
   const outputCodec = request.query.get('output-codec') ?? 'dag-json'
   const bytes = await dagGet(storeOf(request), path, { outputCodec, pbLookup: unixfsPbLookup, signal: request.signal })
   return new BinaryResult((async function * () { yield bytes })())
@@ -80,6 +86,6 @@ export const dagGetHandler: RpcHandler = async (request) => {
 /** `dag/export <path>`: the DAG as a CAR stream. */
 export const dagExport: RpcHandler = async (request) => {
   const store = storeOf(request)
-  const { cid } = await resolvePath(store, parsePath(arg(request, 0, 'root')), { signal: request.signal })
+  const { cid } = await resolvePath(store, parsePath(await ipfsPath(request, arg(request, 0, 'root'))), { signal: request.signal })
   return new BinaryResult(exportCar(store, cid, { signal: request.signal }))
 }

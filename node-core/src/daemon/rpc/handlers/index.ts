@@ -4,6 +4,7 @@
 import { bitswapLedger, bitswapStat, bitswapWantlist } from './bitswap.ts'
 import { blockGet, cat, dagExport, dagGetHandler, lsHandler } from './content.ts'
 import { pinAddHandler, pinLsHandler, pinRmHandler, pinUpdateHandler, pinVerifyHandler, repoGcHandler } from './pin.ts'
+import { keyExportHandler, keyGenHandler, keyImportHandler, keyListHandler, keyRenameHandler, keyRmHandler, namePublishHandler, nameResolveHandler } from './naming.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
@@ -54,5 +55,13 @@ export const endpoints: Record<string, RpcHandler> = {
   'pin/ls': pinLsHandler,
   'pin/verify': pinVerifyHandler,
   'pin/update': pinUpdateHandler,
-  'repo/gc': repoGcHandler
+  'repo/gc': repoGcHandler,
+  'key/gen': keyGenHandler,
+  'key/list': keyListHandler,
+  'key/rm': keyRmHandler,
+  'key/rename': keyRenameHandler,
+  'key/export': keyExportHandler,
+  'key/import': keyImportHandler,
+  'name/publish': namePublishHandler,
+  'name/resolve': nameResolveHandler
 }

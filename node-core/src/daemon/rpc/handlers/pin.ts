@@ -8,6 +8,7 @@ import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify } from '../../../pin/pinning
 import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
 import { BadRequestError } from '../../errors.ts'
 import { arg, flag } from '../handler.ts'
+import { ipfsPath } from './content.ts'
 import type { Blockstore } from '../../../block/blockstore.ts'
 import type { GcLock } from '../../../gc/lock.ts'
 import type { PinFilter } from '../../../pin/pinning.ts'
@@ -82,7 +83,8 @@ export async function * gcAll (ctx: PinContext, extraRoots: () => Promise<CID[]>
 
 export const pinAddHandler: RpcHandler = async (request) => {
   arg(request, 0, 'ipfs-path')
-  return await pinAddAll(contextOf(request), request.args, request.query.get('recursive') !== 'false', request.query.get('name') ?? undefined, request.signal)
+  const paths = await Promise.all(request.args.map(async (text) => await ipfsPath(request, text)))
+  return await pinAddAll(contextOf(request), paths, request.query.get('recursive') !== 'false', request.query.get('name') ?? undefined, request.signal)
 }
 
 export const pinRmHandler: RpcHandler = async (request) => {
