@@ -70,6 +70,7 @@ export class Bitswap {
         this.#engine.receiveWants(peer, message)
       },
       onBadMessage: (peer) => { this.#engine.ledger(peer).stats.badMessages++ },
+      onBitswapPeer: (peer) => { this.#client.peerArrived(peer) },
       onPeerGone: (peer) => {
         this.#client.peerGone(peer)
         this.#engine.peerGone(peer)
@@ -117,16 +118,15 @@ export class Bitswap {
   }
 
   stat (): BitswapStat {
-    const stat: BitswapStat = { wantlist: this.#client.wantlist(), peers: [], blocksReceived: 0, dataReceived: 0, blocksSent: 0, dataSent: 0, unwantedBlocks: 0 }
-    for (const peer of this.#engine.peers()) {
-      const s = this.#engine.ledger(peer).stats
-      if (this.#network.connected(peer)) stat.peers.push(peer.toString())
-      stat.blocksReceived += s.blocksReceived
-      stat.dataReceived += s.bytesReceived
-      stat.blocksSent += s.blocksSent
-      stat.dataSent += s.bytesSent
-      stat.unwantedBlocks += s.unwantedBlocks
+    const t = this.#engine.totals()
+    return {
+      wantlist: this.#client.wantlist(),
+      peers: this.#engine.peers().filter((peer) => this.#network.connected(peer)).map(String),
+      blocksReceived: t.blocksReceived,
+      dataReceived: t.bytesReceived,
+      blocksSent: t.blocksSent,
+      dataSent: t.bytesSent,
+      unwantedBlocks: t.unwantedBlocks
     }
-    return stat
   }
 }

@@ -147,6 +147,17 @@ export class BitswapClient {
     if (stored.length > 0) this.#init.onBlocks(stored)
   }
 
+  /** A new Bitswap peer: ask it for everything still wanted (as Kubo and Helia send their wantlist). */
+  peerArrived (peer: PeerId): void {
+    const key = peer.toString()
+    this.#peers.set(key, peer)
+    for (const state of this.#wants.values()) {
+      if (state.asked().has(key)) continue
+      state.askedHave.add(key)
+      this.#queue(key, { cid: state.cid, priority: 1, wantType: 'have', sendDontHave: true, cancel: false })
+    }
+  }
+
   /** A peer disconnected: its pending wants go elsewhere. */
   peerGone (peer: PeerId): void {
     const key = peer.toString()
@@ -201,20 +212,41 @@ export class BitswapClient {
     const peer = session?.pick(state.asked())
     if (peer !== undefined && this.#peers.has(peer.key)) {
       this.#askBlock(state, peer.key)
-      state.timer = setTimeout(() => { void this.#broadcast(state) }, Math.max(REBROADCAST_MS, peer.latencyMs * 8))
       return
     }
     await this.#broadcast(state)
   }
 
+  /**
+   * Ask `key` for the block. If it has not come in time (the peer is slow,
+   * silent, or said HAVE and sent something else), that peer counts as
+   * DONT_HAVE for this want and the next peer that said HAVE is asked, or
+   * the want is broadcast (and providers searched once everyone is out).
+   */
   #askBlock (state: WantState, key: string): void {
     state.askedBlock.set(key, Date.now())
     state.haves.delete(key)
+    let latencyMs = 0
     for (const s of state.sessions) {
       const p = s.peers.get(key)
-      if (p !== undefined) p.inflight++
+      if (p !== undefined) {
+        p.inflight++
+        latencyMs = Math.max(latencyMs, p.latencyMs)
+      }
     }
+    clearTimeout(state.timer)
+    state.timer = setTimeout(() => { this.#timedOut(state, key) }, Math.max(REBROADCAST_MS, latencyMs * 8))
+    state.timer.unref()
     this.#queue(key, { cid: state.cid, priority: 1, wantType: 'block', sendDontHave: true, cancel: false })
+  }
+
+  #timedOut (state: WantState, key: string): void {
+    if (this.#wants.get(mh(state.cid)) !== state) return
+    state.dontHaves.add(key)
+    for (const s of state.sessions) s.settled(key)
+    const next = [...state.haves].find((p) => !state.askedBlock.has(p) && !state.dontHaves.has(p))
+    if (next !== undefined) this.#askBlock(state, next)
+    else void this.#broadcast(state)
   }
 
   async #broadcast (state: WantState): Promise<void> {
@@ -225,7 +257,13 @@ export class BitswapClient {
       state.askedHave.add(p.toString())
       this.#queue(p.toString(), { cid: state.cid, priority: 1, wantType: 'have', sendDontHave: true, cancel: false })
     }
-    if (peers.length === 0 || state.exhausted()) await this.#search(state)
+    if (peers.length === 0 || state.exhausted()) {
+      // Nobody to ask: look for providers, and look again later (peers arriving are asked at once).
+      clearTimeout(state.timer)
+      state.timer = setTimeout(() => { void this.#broadcast(state) }, REBROADCAST_MS * 2)
+      state.timer.unref()
+      await this.#search(state)
+    }
   }
 
   async #search (state: WantState): Promise<void> {

@@ -11,6 +11,7 @@
 import { Ledger } from './ledger.ts'
 import { emptyMessage } from './message/message.ts'
 import type { Blockstore } from '../block/blockstore.ts'
+import type { LedgerStats } from './ledger.ts'
 import type { BitswapMessage } from './message/message.ts'
 import type { PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
@@ -32,6 +33,7 @@ export class DecisionEngine {
   readonly #ledgers = new Map<string, { peer: PeerId, ledger: Ledger }>()
   readonly #ready: string[] = []
   readonly #queued = new Set<string>()
+  readonly #retired: LedgerStats = { bytesSent: 0, bytesReceived: 0, blocksSent: 0, blocksReceived: 0, unwantedBlocks: 0, badMessages: 0 }
   #workers = 0
   #running = false
 
@@ -88,11 +90,21 @@ export class DecisionEngine {
     }
   }
 
-  /** The peer left: forget its wants (its counters stay for `bitswap ledger`). */
+  /** The peer left: its ledger goes, its counters join the totals of peers gone. */
   peerGone (peer: PeerId): void {
     const entry = this.#ledgers.get(peer.toString())
-    entry?.ledger.wants.clear()
-    entry?.ledger.waiting.clear()
+    if (entry === undefined) return
+    for (const [name, value] of Object.entries(entry.ledger.stats) as Array<[keyof LedgerStats, number]>) this.#retired[name] += value
+    this.#ledgers.delete(peer.toString())
+  }
+
+  /** Counters summed over every peer, present and gone. */
+  totals (): LedgerStats {
+    const sum = { ...this.#retired }
+    for (const { ledger } of this.#ledgers.values()) {
+      for (const [name, value] of Object.entries(ledger.stats) as Array<[keyof LedgerStats, number]>) sum[name] += value
+    }
+    return sum
   }
 
   #schedule (key: string): void {
@@ -138,18 +150,20 @@ export class DecisionEngine {
     for (const want of ledger.pending()) {
       if (bytes >= MESSAGE_BYTES) break
       const key = want.cid.toString()
-      ledger.wants.delete(key)
       let block: Uint8Array | undefined
       if (want.wantType === 'block') {
         block = await this.#store.get(want.cid).catch(() => undefined)
       } else if (await this.#store.has(want.cid).catch(() => false)) {
         block = await this.#store.get(want.cid).catch(() => undefined)
         if (block !== undefined && block.byteLength >= SEND_BLOCK_FOR_HAVE_BELOW) {
+          ledger.wants.delete(key)
           message.haves.push(want.cid)
           bytes += want.cid.bytes.byteLength
           continue
         }
       }
+      // Removed only now: while it was being looked up it still counted against the peer's limit.
+      ledger.wants.delete(key)
       if (block !== undefined) {
         message.blocks.push({ cid: want.cid, bytes: block })
         bytes += block.byteLength

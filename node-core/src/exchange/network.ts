@@ -21,7 +21,9 @@ export interface BitswapHost {
   dialProtocol(peer: PeerId, protocols: string[], options?: AbortOptions): Promise<Stream>
   getConnections(peer?: PeerId): Connection[]
   addEventListener(type: 'peer:disconnect', listener: (event: CustomEvent<PeerId>) => void): void
+  addEventListener(type: 'peer:identify', listener: (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>) => void): void
   removeEventListener(type: 'peer:disconnect', listener: (event: CustomEvent<PeerId>) => void): void
+  removeEventListener(type: 'peer:identify', listener: (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>) => void): void
 }
 
 /** What the network tells the exchange. */
@@ -29,6 +31,8 @@ export interface BitswapNetworkEvents {
   onMessage(peer: PeerId, message: BitswapMessage): void
   onBadMessage(peer: PeerId, error: Error): void
   onPeerGone(peer: PeerId): void
+  /** A connected peer turned out to speak Bitswap (identify). */
+  onBitswapPeer(peer: PeerId): void
 }
 
 interface Outbound {
@@ -55,6 +59,10 @@ export class BitswapNetwork {
     this.#events.onPeerGone(event.detail)
   }
 
+  readonly #onIdentify = (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>): void => {
+    if (event.detail.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p))) this.#events.onBitswapPeer(event.detail.peerId)
+  }
+
   constructor (host: BitswapHost, events: BitswapNetworkEvents) {
     this.#host = host
     this.#events = events
@@ -63,10 +71,12 @@ export class BitswapNetwork {
   async start (): Promise<void> {
     await this.#host.handle(BITSWAP_PROTOCOLS, (stream, connection) => { void this.#read(stream, connection.remotePeer) }, { maxInboundStreams: MAX_INBOUND_STREAMS, maxOutboundStreams: 2 })
     this.#host.addEventListener('peer:disconnect', this.#onDisconnect)
+    this.#host.addEventListener('peer:identify', this.#onIdentify)
   }
 
   async stop (): Promise<void> {
     this.#host.removeEventListener('peer:disconnect', this.#onDisconnect)
+    this.#host.removeEventListener('peer:identify', this.#onIdentify)
     await this.#host.unhandle(BITSWAP_PROTOCOLS)
     const open = [...this.#outbound.values()]
     this.#outbound.clear()
@@ -120,14 +130,19 @@ export class BitswapNetwork {
   }
 
   async #read (stream: Stream, peer: PeerId): Promise<void> {
-    const lp = lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE })
+    const lp = lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE, maxBufferSize: 2 * MAX_MESSAGE_SIZE + 64 })
     try {
       while (true) {
         let bytes
         try {
           bytes = await lp.read()
         } catch (err) {
-          if ((err as Error).name === 'UnexpectedEOFError') return
+          if ((err as Error).name === 'UnexpectedEOFError') {
+            // The peer is done writing (Helia opens a stream per message): close our side too,
+            // or the stream keeps counting against the peer's inbound stream limit.
+            await stream.close().catch(() => {})
+            return
+          }
           throw err
         }
         this.#events.onMessage(peer, fromWire(bytes))
@@ -141,5 +156,5 @@ export class BitswapNetwork {
 
 /** A fault of the sender (malformed, oversized), not of the stream (reset, closed). */
 function isBadMessage (err: Error): boolean {
-  return err instanceof InvalidBitswapMessageError || err instanceof BlockTooLargeError || /^Invalid(Data|Message)Length/.test(err.name)
+  return err instanceof InvalidBitswapMessageError || err instanceof BlockTooLargeError || /^(InvalidDataLength(Length)?|InvalidMessageLength|StreamBuffer)Error$/.test(err.name)
 }

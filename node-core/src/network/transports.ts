@@ -47,8 +47,11 @@ export function encrypters (): NonNullable<Libp2pOptions['connectionEncrypters']
   return [noise(), tls()]
 }
 
+/** Unread bytes a stream may hold: room for two whole 4 MiB Bitswap messages, the largest any protocol here sends. */
+export const MAX_STREAM_READ_BUFFER = 2 * 4 * 1024 * 1024 + 64 * 1024
+
 /** Stream muxers, preferred first. */
 export function muxers (): NonNullable<Libp2pOptions['streamMuxers']> {
-  return [yamux(), mplex()]
+  return [yamux({ streamOptions: { maxReadBufferLength: MAX_STREAM_READ_BUFFER } }), mplex()]
 }
 

@@ -7,12 +7,17 @@
 // (b) A multi-MiB file imported by our importer and held only by our node is
 //     read by Helia's `unixfs.cat` over Helia's Bitswap, byte for byte (CIDv0
 //     and CIDv1), and our ledger and stat count the blocks we served.
+// (c) Wants made before the holder connects reach it once it does: Helia
+//     sends its wantlist to a new peer, and so must we.
+// (d) One connection stays usable: Helia opens a new stream for each Bitswap
+//     message and closes its end after writing; we must close ours, or the
+//     32-stream inbound limit is reached and Helia's messages are reset.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { unixfs } from '@helia/unixfs'
 import { cat } from '../../src/unixfs/exporter/cat.ts'
-import { heliaAdd, heliaBlockCount, ourAdd, readAll, startHelia, tcpAddress } from '../helpers/helia.ts'
-import { startTestNode } from '../helpers/nodes.ts'
+import { heliaAdd, heliaBlockCount, identified, inboundBitswapStreams, ourAdd, readAll, startHelia, tcpAddress } from '../helpers/helia.ts'
+import { startTestNode, waitFor } from '../helpers/nodes.ts'
 import { chacha20 } from '../helpers/vector-inputs.ts'
 
 const SIZE = 4 * 1024 * 1024 + 123
@@ -24,6 +29,7 @@ test('our node fetches a multi-MiB file only Helia holds (CIDv0 dag-pb leaves, C
   try {
     await ours.node.host.dial(peer.address())
     const heliaId = peer.helia.libp2p.peerId
+    await identified(ours.node, heliaId)
     for (const version of VERSIONS) {
       const bytes = chacha20(`helia-to-us-v${version}`, SIZE)
       const before = await heliaBlockCount(peer)
@@ -37,8 +43,8 @@ test('our node fetches a multi-MiB file only Helia holds (CIDv0 dag-pb leaves, C
       const ledger0 = ours.node.bitswap.ledger(heliaId)
       const started = Date.now()
       const session = ours.node.bitswap.session()
-      const signal = AbortSignal.timeout(60_000)
-      const fetched = await readAll(cat({ get: async (cid, options) => await session.get(cid, options) }, root, { signal }))
+      const fetched = await readAll(cat({ get: async (cid, options) => await session.get(cid, options) }, root, { signal: AbortSignal.timeout(30_000) }))
+        .catch((err: Error) => assert.fail(`v${version}: ${err.message} after ${ours.node.bitswap.stat().blocksReceived - stat0.blocksReceived} of ${blocks} blocks; Bitswap streams from Helia still open on our side: ${inboundBitswapStreams(ours.node, heliaId)}`))
       const ms = Date.now() - started
       assert.equal(fetched.length, bytes.length, `v${version}: length`)
       assert.ok(fetched.equals(bytes), `v${version}: same bytes`)
@@ -93,6 +99,52 @@ test('Helia fetches a multi-MiB file only our node holds (CIDv0 dag-pb leaves, C
       assert.deepEqual(ours.node.bitswap.wantlist(heliaId), [], 'Helia wants nothing more')
       console.log(`# us -> Helia, CIDv${version}: ${blocks} blocks, ${bytes.length} bytes in ${ms} ms`)
     }
+  } finally {
+    await peer.helia.stop()
+    await ours.stop()
+  }
+})
+
+test('a want made before the peer that holds the block connects is sent to it once it does (Helia, then ours)', { timeout: 60_000 }, async () => {
+  const ours = await startTestNode()
+  const peer = await startHelia()
+  try {
+    const fromUs = chacha20('late-peer-from-us', 64 * 1024)
+    const ourRoot = await ourAdd(ours.node.repo.blockstore, fromUs, { cidVersion: 1 })
+    const fromHelia = chacha20('late-peer-from-helia', 64 * 1024)
+    const heliaRoot = await heliaAdd(peer, fromHelia, 1)
+
+    const heliaFetch = readAll(unixfs(peer.helia).cat(ourRoot, { signal: AbortSignal.timeout(15_000) }))
+    const session = ours.node.bitswap.session()
+    const ourFetch = readAll(cat({ get: async (cid, options) => await session.get(cid, options) }, heliaRoot, { signal: AbortSignal.timeout(15_000) }))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.deepEqual(ours.node.bitswap.wantlist().map(String), [heliaRoot.toString()], 'we want the root, from nobody yet')
+    await ours.node.host.dial(peer.address())
+
+    const [theirs, mine] = await Promise.allSettled([heliaFetch, ourFetch])
+    assert.ok(theirs.status === 'fulfilled' && theirs.value.equals(fromUs), `Helia sends its wantlist to the new peer and gets our file (${theirs.status})`)
+    assert.ok(mine.status === 'fulfilled' && mine.value.equals(fromHelia), `we send our wants to the new peer and get Helia's file (${mine.status === 'rejected' ? String(mine.reason) : 'ok'})`)
+  } finally {
+    await peer.helia.stop()
+    await ours.stop()
+  }
+})
+
+test('one long-lived connection: Helia fetches 20 files in a row (a new stream for each of its messages) and we close every stream it opened', { timeout: 120_000 }, async () => {
+  const ours = await startTestNode()
+  const peer = await startHelia()
+  try {
+    const connection = await peer.helia.libp2p.dial(tcpAddress(ours.node))
+    const openFromHelia = (): number => inboundBitswapStreams(ours.node, peer.helia.libp2p.peerId)
+    for (let i = 0; i < 20; i++) {
+      const bytes = chacha20(`long-lived-${i}`, 256 * 1024 + i)
+      const root = await ourAdd(ours.node.repo.blockstore, bytes, { cidVersion: 1 })
+      const fetched = await readAll(unixfs(peer.helia).cat(root, { signal: AbortSignal.timeout(10_000) }))
+        .catch((err: Error) => assert.fail(`file ${i + 1}: ${err.message}; Bitswap streams from Helia still open on our side: ${openFromHelia()}`))
+      assert.ok(fetched.equals(bytes), `file ${i + 1}: same bytes`)
+    }
+    assert.equal(connection.status, 'open', 'one connection throughout')
+    await waitFor(() => openFromHelia() === 0, 5000, 'our side to close the Bitswap streams Helia opened and closed', () => `${openFromHelia()} still open`)
   } finally {
     await peer.helia.stop()
     await ours.stop()

@@ -25,10 +25,12 @@ import { defaultConfig } from '../../src/repo/config/defaults.ts'
 import { addSources } from '../../src/unixfs/importer/add-paths.ts'
 import { resolveImporterOptions } from '../../src/unixfs/importer/resolve-options.ts'
 import { tempDir } from './cli.ts'
+import { waitFor } from './nodes.ts'
 import type { Blockstore } from '../../src/block/blockstore.ts'
 import type { PlanetaryNode } from '../../src/node.ts'
 import type { ImportFlags } from '../../src/unixfs/importer/resolve-options.ts'
 import type { HeliaWithLibp2p } from '@helia/libp2p'
+import type { PeerId } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { CID } from 'multiformats/cid'
 
@@ -70,6 +72,17 @@ export async function startHelia ({ dht = false }: { dht?: boolean } = {}): Prom
 /** Our node's loopback TCP address (not WebSockets), with `/p2p/`. */
 export function tcpAddress (node: PlanetaryNode): Multiaddr {
   return node.host.getMultiaddrs().find((a) => /\/tcp\/\d+\/p2p\//.test(a.toString())) ?? assert.fail('no TCP address')
+}
+
+/** Wait until our node has identified `peer` as a Bitswap peer (identify has run on the connection). */
+export async function identified (node: PlanetaryNode, peer: PeerId, ms = 10_000): Promise<void> {
+  await waitFor(async () => (await node.host.peerStore.get(peer).catch(() => undefined))?.protocols.includes('/ipfs/bitswap/1.2.0') === true, ms, `our node to identify ${peer.toString()} as a Bitswap peer`)
+}
+
+/** Bitswap streams that `peer` opened to our node and that are still open on our side. */
+export function inboundBitswapStreams (node: PlanetaryNode, peer: PeerId): number {
+  return node.host.getConnections(peer).flatMap((c) => c.streams)
+    .filter((s) => s.direction === 'inbound' && s.protocol?.startsWith('/ipfs/bitswap') === true).length
 }
 
 /** Import `bytes` into Helia: 16 KiB chunks, 174 links; CIDv0 with dag-pb leaves, or CIDv1 with raw leaves. */

@@ -10,6 +10,10 @@ import { create as createDigest } from 'multiformats/hashes/digest'
 import { hasherByCode } from '../../block/hashers.ts'
 import { InvalidBitswapMessageError } from '../errors.ts'
 
+const IDENTITY = 0x00
+/** Shorter digests are too weak to address content by (Kubo's verifcid minimum). */
+const MIN_DIGEST_BYTES = 20
+
 /** The prefix of `cid`. */
 export function encodePrefix (cid: CID): Uint8Array {
   const parts = [cid.version, cid.code, cid.multihash.code, cid.multihash.size]
@@ -46,7 +50,11 @@ export function cidOfPayload (prefix: Uint8Array, data: Uint8Array): CID {
     throw new InvalidBitswapMessageError(`a block hashed with unknown multihash 0x${hashCode.toString(16)}`)
   }
   const digest = hasher.digest(data).digest
-  if (length > digest.length || (length === 0 && hashCode !== 0)) throw new InvalidBitswapMessageError(`digest length ${length} for a ${digest.length}-byte hash`)
+  if (hashCode === IDENTITY) {
+    if (length !== data.byteLength) throw new InvalidBitswapMessageError(`an identity prefix of ${length} bytes for a ${data.byteLength}-byte block`)
+  } else if (length > digest.length || length < MIN_DIGEST_BYTES) {
+    throw new InvalidBitswapMessageError(`digest length ${length} for a ${digest.length}-byte hash (at least ${MIN_DIGEST_BYTES}, as Kubo requires)`)
+  }
   const multihash = createDigest(hashCode, digest.subarray(0, length))
   if (version === 0) {
     if (codec !== 0x70 || hashCode !== 0x12 || length !== 32) throw new InvalidBitswapMessageError('a CIDv0 prefix must be dag-pb, sha2-256, 32 bytes')
