@@ -13,6 +13,7 @@ import { createIPNSRecord, marshalIPNSRecord, unmarshalIPNSRecord } from 'ipns'
 import { ipnsSelector } from 'ipns/selector'
 import { ipnsValidator } from 'ipns/validator'
 import { peerIdFromPrivateKey, peerIdFromString } from '@libp2p/peer-id'
+import { parsePath } from '../dag/path.ts'
 import { resolveDnslink } from './dnslink.ts'
 import { InvalidNameError, InvalidRecordError, ResolveFailedError } from './errors.ts'
 import { formatName, parseName, routingKey } from './names.ts'
@@ -85,6 +86,8 @@ export class Ipns {
   /** Publish `value` (an `/ipfs/` or `/ipns/` path) under a key; returns the name. */
   async publish (value: string, options: PublishOptions = {}): Promise<{ name: string, value: string, sequence: bigint }> {
     if (!PATH.test(value)) throw new InvalidNameError(`publish a path like /ipfs/<cid>[/…] or /ipns/<name>, not "${value.slice(0, 200)}"`)
+    if (value.startsWith('/ipfs/')) parsePath(value)
+    else parseName(value.split('/')[2] ?? '')
     const key = await this.#init.keys.get(options.key ?? 'self')
     const peer = peerIdFromPrivateKey(key)
     const name = formatName(peer)
