@@ -4,6 +4,8 @@
  * name and message.
  */
 import { request } from 'node:http'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { readApiFile } from '../daemon/api-file.ts'
 import { parseMultiaddr } from '../network/parse.ts'
 import { DaemonNotRunningError } from './errors.ts'
@@ -14,6 +16,8 @@ export interface RpcClient {
   call(path: string, args?: string[], options?: Record<string, string | number | boolean>, body?: Uint8Array): Promise<unknown>
   /** An NDJSON reply, one value per line as they arrive. */
   stream(path: string, args?: string[], options?: Record<string, string | number | boolean>): AsyncIterable<unknown>
+  /** Stream `body` up (`add`), and read the NDJSON reply as it comes. */
+  upload(path: string, options: Record<string, string | number | boolean>, contentType: string, body: AsyncIterable<Uint8Array>): AsyncIterable<unknown>
   /** A reply of raw bytes; an error the daemon met mid-stream is thrown at the end. */
   bytes(path: string, args?: string[], options?: Record<string, string | number | boolean>): AsyncIterable<Buffer>
 }
@@ -64,6 +68,28 @@ function httpClient (host: string, port: number): RpcClient {
     err.name = parsed.Name ?? 'RpcError'
     throw err
   }
+  const uploadTo = async (path: string, options: Record<string, string | number | boolean>, contentType: string, body: AsyncIterable<Uint8Array>): Promise<AsyncIterable<Buffer> & { statusCode?: number }> => {
+    const query = new URLSearchParams()
+    for (const [k, v] of Object.entries(options)) query.append(k, String(v))
+    return await new Promise((resolve, reject) => {
+      const req = request({ host: host.replace(/^\[|\]$/g, ''), port, method: 'POST', path: `/api/v0/${path}?${query.toString()}`, headers: { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked' } }, resolve)
+      req.on('error', reject)
+      pipeline(Readable.from(body), req).catch((err: unknown) => { req.destroy(err as Error); reject(err) })
+    })
+  }
+  const ndjson = async function * (res: AsyncIterable<Buffer> & { statusCode?: number }): AsyncIterable<unknown> {
+    let buffered = ''
+    for await (const chunk of res) {
+      buffered += chunk.toString()
+      const lines = buffered.split('\n')
+      buffered = lines.pop() ?? ''
+      for (const line of lines.filter((l) => l !== '')) {
+        const value = JSON.parse(line) as { Type?: unknown, Message?: unknown }
+        if (value.Type === 'error' && typeof value.Message === 'string') fail(line, res.statusCode)
+        yield value
+      }
+    }
+  }
   const failWith = async (res: AsyncIterable<Buffer> & { statusCode?: number }): Promise<never> => {
     const parts: Buffer[] = []
     for await (const chunk of res) parts.push(chunk)
@@ -78,6 +104,11 @@ function httpClient (host: string, port: number): RpcClient {
       if (res.statusCode !== 200) fail(text, res.statusCode)
       return JSON.parse(text) as unknown
     },
+    async * upload (path, options, contentType, body) {
+      const res = await uploadTo(path, options, contentType, body)
+      if (res.statusCode !== 200) await failWith(res)
+      yield * ndjson(res)
+    },
     async * bytes (path, args = [], options = {}) {
       const res = await send(path, args, options)
       if (res.statusCode !== 200) await failWith(res)
@@ -88,17 +119,7 @@ function httpClient (host: string, port: number): RpcClient {
     async * stream (path, args = [], options = {}) {
       const res = await send(path, args, options)
       if (res.statusCode !== 200) await failWith(res)
-      let buffered = ''
-      for await (const chunk of res) {
-        buffered += chunk.toString()
-        const lines = buffered.split('\n')
-        buffered = lines.pop() ?? ''
-        for (const line of lines.filter((l) => l !== '')) {
-          const value = JSON.parse(line) as { Type?: unknown, Message?: unknown }
-          if (value.Type === 'error' && typeof value.Message === 'string') fail(line, res.statusCode)
-          yield value
-        }
-      }
+      yield * ndjson(res)
     }
   }
 }

@@ -4,13 +4,17 @@
  */
 import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { parseCid } from '../../block/block.ts'
 import { PinSet } from '../../pin/pins.ts'
+import { multipartBody } from '../multipart-upload.ts'
+import { daemonFor } from '../online.ts'
 import { UsageError } from '../errors.ts'
 import { boolFlag, intFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
 import { ProgressBar } from '../progress.ts'
 import type { AddOptions, AddSource, AddedEntry } from '../../unixfs/importer/add-paths.ts'
 import type { Command, CommandContext, Flags } from '../command.ts'
+import type { RpcClient } from '../rpc-client.ts'
 
 /** `add [flags] [<path>...]` */
 export const add: Command = {
@@ -46,6 +50,11 @@ export const add: Command = {
     'stdin-name': { type: 'string', value: '<name>', description: 'Name of the entry read from stdin' }
   },
   async run (ctx, flags, paths) {
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) {
+      await addThroughDaemon(ctx, daemon, flags, paths)
+      return
+    }
     const repo = await ctx.repo()
     const { resolveImporterOptions } = await import('../../unixfs/importer/resolve-options.ts')
     const { addSources } = await import('../../unixfs/importer/add-paths.ts')
@@ -81,6 +90,42 @@ export const add: Command = {
     bar?.finish()
     printEntries(ctx, flags, entries, roots)
   }
+}
+
+/** The add flags the RPC takes, under Kubo's query names. */
+const QUERY_FLAGS = ['cid-version', 'raw-leaves', 'hash', 'chunker', 'trickle', 'max-file-links', 'inline', 'inline-limit', 'only-hash', 'pin', 'wrap-with-directory']
+
+/** While a daemon runs (it holds the repo), the files stream to it as Kubo's multipart upload. */
+async function addThroughDaemon (ctx: CommandContext, daemon: RpcClient, flags: Flags, paths: string[]): Promise<void> {
+  const options = addOptions(flags)
+  const query: Record<string, string | boolean> = {}
+  for (const name of QUERY_FLAGS) {
+    const value = flags[name]
+    if (value !== undefined) query[name] = value
+  }
+  const bar = await progressBar(ctx, flags, paths, options)
+  if (bar !== undefined) query.progress = true
+  const { contentType, body } = multipartBody(paths, ctx.stdin, stringFlag(flags, 'stdin-name') ?? '', {
+    recursive: options.recursive === true,
+    hidden: options.hidden === true,
+    preserveMode: options.preserveMode === true,
+    preserveMtime: options.preserveMtime === true
+  })
+  const entries: AddedEntry[] = []
+  let sent = 0
+  for await (const line of daemon.upload('add', query, contentType, body)) {
+    const l = line as { Name: string, Hash?: string, Size?: string, Bytes?: number }
+    if (l.Hash === undefined) {
+      bar?.advance((l.Bytes ?? sent) - sent)
+      sent = l.Bytes ?? sent
+      continue
+    }
+    entries.push({ path: l.Name, cid: parseCid(l.Hash), size: 0, dagSize: Number(l.Size ?? 0) })
+  }
+  bar?.finish()
+  const wrapped = boolFlag(flags, 'wrap-with-directory') === true
+  const roots = wrapped ? entries.slice(-1) : entries.filter((e) => !e.path.includes('/'))
+  printEntries(ctx, flags, wrapped ? entries.map((e, i) => i === entries.length - 1 ? { ...e, path: '' } : e) : entries, roots)
 }
 
 function addOptions (flags: Flags): AddOptions {

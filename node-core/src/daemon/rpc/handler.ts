@@ -4,6 +4,7 @@
  */
 import { BadRequestError } from '../errors.ts'
 import type { PlanetaryNode } from '../../node.ts'
+import type { IncomingMessage } from 'node:http'
 
 /** A request as a handler sees it. */
 export interface RpcRequest {
@@ -13,6 +14,8 @@ export interface RpcRequest {
   /** Every other query parameter. */
   query: URLSearchParams
   body: Uint8Array
+  /** The request itself, unread, for endpoints that stream their body (`add`). */
+  bodyStream?: IncomingMessage
   signal: AbortSignal
 }
 

@@ -19,9 +19,15 @@ export const MAX_BODY = 4 * 1024 * 1024
 /** Error names that mean the caller's input was bad (HTTP 400). */
 const BAD_INPUT = new Set(['BadRequestError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
 
+/** How long a bounded request body may take to arrive. */
+const BODY_TIMEOUT_MS = 60_000
+
+/** Endpoints that read their own (unbounded, streamed) body. */
+const STREAMING_BODY = new Set(['add'])
+
 /** Start serving `node` on `host:port`; resolves with the listening server. */
 export async function startRpcServer (node: PlanetaryNode, host: string, port: number, allowedOrigins: string[] = []): Promise<Server> {
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
+  const server = createServer({ requestTimeout: 0, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
     handle(node, req, res, allowedOrigins).catch((err: unknown) => { sendError(res, err) })
   })
   server.keepAliveTimeout = 5_000
@@ -47,8 +53,9 @@ async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerRes
   }
   const controller = new AbortController()
   res.on('close', () => { controller.abort(new Error('client went away')) })
-  const body = await readBody(req)
-  const result = await handler({ node, args: url.searchParams.getAll('arg'), query: url.searchParams, body, signal: controller.signal })
+  const streaming = STREAMING_BODY.has(path)
+  const body = streaming ? new Uint8Array(0) : await readBody(req)
+  const result = await handler({ node, args: url.searchParams.getAll('arg'), query: url.searchParams, body, ...(streaming ? { bodyStream: req } : {}), signal: controller.signal })
   if (result instanceof BinaryResult) {
     await sendBytes(res, result.chunks)
     return
@@ -109,6 +116,10 @@ function checkCaller (req: IncomingMessage, allowedOrigins: string[]): void {
 async function readBody (req: IncomingMessage): Promise<Uint8Array> {
   const parts: Buffer[] = []
   let total = 0
+  // A body trickling in slower than this is a slow-loris client (streamed endpoints have no limit).
+  const timer = setTimeout(() => { req.destroy(new Error('request body took too long')) }, BODY_TIMEOUT_MS)
+  req.once('end', () => { clearTimeout(timer) })
+  req.once('close', () => { clearTimeout(timer) })
   for await (const chunk of req) {
     total += (chunk as Buffer).byteLength
     if (total > 16 * MAX_BODY) req.destroy()

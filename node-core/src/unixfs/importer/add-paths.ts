@@ -36,7 +36,7 @@ export interface AddOptions extends AbortOptions {
   mode?: number
   /** Mtime stored on every entry. */
   mtime?: Mtime
-  /** Called as each entry is imported, children before parents. */
+  /** Called for each entry imported: files as they are added, then directories, children before parents (Kubo's order). */
   onEntry?: (entry: AddedEntry) => void
   /** Called with each chunk's size as file bytes are imported. */
   onBytes?: (n: number) => void
@@ -62,11 +62,17 @@ export async function addSources (store: Pick<Blockstore, 'put'>, sources: AddSo
     options.onEntry?.(entry)
     return entry
   }
+  // As Kubo prints them: files as they are added, then directories, children before parents.
+  const dirs: Array<[string, FilePart]> = []
+  const emitEntry = (path: string, part: FilePart, isDir: boolean): void => {
+    if (isDir) dirs.push([path, part])
+    else emit(path, part)
+  }
   const tops: Array<{ name: string, part: FilePart }> = []
   for (const source of sources) {
     if ('path' in source) {
       const name = basename(resolve(source.path))
-      const part = await addPath(writer, source.path, name, importer, options, emit, true)
+      const part = await addPath(writer, source.path, name, importer, options, emitEntry, true)
       tops.push({ name, part })
     } else {
       const part = await importFileBytes(writer, source.content, importer, fileMeta(options), options.onBytes)
@@ -74,6 +80,7 @@ export async function addSources (store: Pick<Blockstore, 'put'>, sources: AddSo
       emit(source.name === '' ? part.cid.toString() : source.name, part)
     }
   }
+  for (const [path, part] of dirs) emit(path, part)
   let result = tops.map((t) => ({ path: t.name, cid: t.part.cid, size: t.part.fileSize, dagSize: t.part.dagSize }))
   if (options.wrap === true) {
     const entries: DirEntry[] = tops.map((t) => ({ name: t.name, part: t.part }))
@@ -83,7 +90,7 @@ export async function addSources (store: Pick<Blockstore, 'put'>, sources: AddSo
   return result
 }
 
-async function addPath (writer: BlockWriter, path: string, name: string, importer: ImporterOptions, options: AddOptions, emit: (path: string, part: FilePart) => AddedEntry, top: boolean): Promise<FilePart> {
+async function addPath (writer: BlockWriter, path: string, name: string, importer: ImporterOptions, options: AddOptions, emit: (path: string, part: FilePart, isDir: boolean) => void, top: boolean): Promise<FilePart> {
   options.signal?.throwIfAborted()
   const info = await lstat(path, { bigint: true })
   if (info.isSymbolicLink()) {
@@ -92,7 +99,7 @@ async function addPath (writer: BlockWriter, path: string, name: string, importe
     }
     const mtime = options.mtime ?? (options.preserveMtime === true ? mtimeOf(info.mtimeNs) : undefined)
     const part = await writeSymlink(writer, await readlink(path), mtime)
-    emit(name, part)
+    emit(name, part, false)
     return part
   }
   const meta = entryMeta(info, options)
@@ -104,12 +111,12 @@ async function addPath (writer: BlockWriter, path: string, name: string, importe
       entries.push({ name: child, part: await addPath(writer, join(path, child), `${name}/${child}`, importer, options, emit, false) })
     }
     const part = await writeDirectory(writer, entries, importer.hamt, meta)
-    emit(name, part)
+    emit(name, part, true)
     return part
   }
   if (!info.isFile()) throw new UnsupportedFileTypeError(`${path}: unsupported file type (not a file, directory or symlink)`)
   const part = await importFileBytes(writer, readFile(path, options), importer, meta, options.onBytes)
-  emit(name, part)
+  emit(name, part, false)
   return part
 }
 

@@ -5,6 +5,7 @@ import { bitswapLedger, bitswapStat, bitswapWantlist } from './bitswap.ts'
 import { blockGet, cat, dagExport, dagGetHandler, lsHandler } from './content.ts'
 import { pinAddHandler, pinLsHandler, pinRmHandler, pinUpdateHandler, pinVerifyHandler, repoGcHandler } from './pin.ts'
 import { keyExportHandler, keyGenHandler, keyImportHandler, keyListHandler, keyRenameHandler, keyRmHandler, namePublishHandler, nameResolveHandler } from './naming.ts'
+import { add } from './add.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
@@ -16,6 +17,7 @@ import type { RpcHandler } from '../handler.ts'
 /** `/api/v0/<path>` → handler. */
 export const endpoints: Record<string, RpcHandler> = {
   id,
+  add,
   ping,
   'swarm/peers': swarmPeers,
   'swarm/connect': swarmConnect,
