@@ -54,11 +54,11 @@ export class MfsInvalidOptionError extends Error {
   readonly code = 'ERR_MFS_INVALID_OPTION'
 }
 
-/** An operation the root cannot undergo: removing or moving `/`, moving a directory into itself. */
-export class MfsInvalidMoveError extends Error {
-  static override name = 'MfsInvalidMoveError'
-  override name = 'MfsInvalidMoveError'
-  readonly code = 'ERR_MFS_INVALID_MOVE'
+/** A target an operation cannot apply to: removing or moving `/`, moving a directory into itself. */
+export class MfsInvalidTargetError extends Error {
+  static override name = 'MfsInvalidTargetError'
+  override name = 'MfsInvalidTargetError'
+  readonly code = 'ERR_MFS_INVALID_TARGET'
 }
 
 /** A source for `cp` that is not UnixFS (dag-pb with UnixFS data, or raw). */

@@ -34,8 +34,10 @@ export function prefixOf (cid: CID): CidPrefix {
 /** The prefix the flags ask for, or undefined when neither is given. */
 export function prefixFromOptions (options: PrefixOptions): CidPrefix | undefined {
   if (options.cidVersion === undefined && options.hash === undefined) return undefined
-  let version = options.cidVersion ?? 0
-  if (version !== 0 && version !== 1) throw new MfsInvalidOptionError(`unknown CID version ${String(version)} (use 0 or 1)`)
+  let version: 0 | 1
+  const asked = options.cidVersion ?? 0
+  if (asked === 0 || asked === 1) version = asked
+  else throw new MfsInvalidOptionError(`unknown CID version ${String(asked)} (use 0 or 1)`)
   let hasher = sha256 as SyncHasher
   if (options.hash !== undefined) {
     try {
@@ -48,7 +50,3 @@ export function prefixFromOptions (options: PrefixOptions): CidPrefix | undefine
   return { version, hasher }
 }
 
-/** True when two prefixes address nodes the same way. */
-export function samePrefix (a: CidPrefix, b: CidPrefix): boolean {
-  return a.version === b.version && a.hasher.code === b.hasher.code
-}

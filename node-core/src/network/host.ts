@@ -46,8 +46,8 @@ export async function createHost ({ config, privateKey, datastore, sources, metr
     identifyPush: identifyPush(),
     ping: ping({ maxOutboundStreams: 4, timeout: 10_000 })
   }
-  if (config.Routing.Type !== 'none') services.dht = wanDHT(config) as unknown as Service
-  if (config.Routing.LanDHT) services.lanDHT = lanDHT() as unknown as Service
+  if (config.Routing.Type !== 'none') services.dht = wanDHT(config, datastore) as unknown as Service
+  if (config.Routing.LanDHT) services.lanDHT = lanDHT(datastore) as unknown as Service
   if (config.Bootstrap.length > 0 || config.Routing.Type !== 'none') services.autoNAT = autoNAT()
   if (config.Swarm.EnableHolePunching) services.dcutr = dcutr()
   if (!config.Swarm.DisableNatPortMap) services.upnp = uPnPNAT()
