@@ -19,6 +19,8 @@ import { Reprovider } from './routing/reprovider.ts'
 import { durationMs } from './repo/config/duration.ts'
 import { parseSize } from './repo/config/size.ts'
 import { PinSet } from './pin/pins.ts'
+import { Mfs } from './mfs/mfs.ts'
+import { resolveImporterOptions } from './unixfs/importer/resolve-options.ts'
 import { Ipns } from './naming/ipns.ts'
 import { Keystore } from './naming/keystore.ts'
 import { AutoGc } from './gc/auto.ts'
@@ -61,6 +63,8 @@ export interface PlanetaryNode {
   readonly keys: Keystore
   /** IPNS publishing and resolution. */
   readonly ipns: Ipns
+  /** The Files tree (Kubo's MFS). */
+  readonly mfs: Mfs
   /** Held shared by content writers, exclusively by GC. */
   readonly gcLock: GcLock
   /** Collect garbage now; yields each block removed. */
@@ -107,7 +111,8 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     republishMs: durationMs(repo.config.Ipns.RepublishPeriod)
   })
   const gcLock = new GcLock()
-  const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [] }, options)
+  const mfs = new Mfs({ store: repo.blockstore, records: repo.records('mfs'), lock: gcLock, importer: resolveImporterOptions(repo.config.Import, {}) })
+  const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [await mfs.root()] }, options)
   const autoGc = new AutoGc({
     store: repo.blockstore,
     thresholdBytes: parseSize(repo.config.Datastore.StorageMax) * repo.config.Datastore.StorageGCWatermark / 100,
@@ -140,6 +145,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     keys,
     ipns,
     gcLock,
+    mfs,
     gc,
     async start () {
       unlisten = [
@@ -160,6 +166,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       reprovider.stop()
       autoGc.stop()
       ipns.stop()
+      await mfs.stop()
       await bitswap.stop()
       await host.stop()
       for (const stop of unlisten) stop()

@@ -13,6 +13,7 @@ import { init } from './init.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery, id, ping, swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './network.ts'
 import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify, repoGc } from './pin.ts'
 import { keyExport, keyGenVerb, keyImport, keyListVerb, keyRename, keyRm, namePublishVerb, nameResolve } from './naming.ts'
+import { filesChcidVerb, filesCpVerb, filesFlushVerb, filesLsVerb, filesMkdirVerb, filesMvVerb, filesReadVerb, filesRmVerb, filesStatVerb, filesWriteVerb } from './mfs.ts'
 import { repoStat, repoVerify } from './repo.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { version } from './version.ts'
@@ -41,6 +42,16 @@ export const commands: Command[] = [
   pinLs,
   pinVerify,
   pinUpdate,
+  filesLsVerb,
+  filesStatVerb,
+  filesMkdirVerb,
+  filesWriteVerb,
+  filesReadVerb,
+  filesCpVerb,
+  filesMvVerb,
+  filesRmVerb,
+  filesFlushVerb,
+  filesChcidVerb,
   keyGenVerb,
   keyListVerb,
   keyRm,

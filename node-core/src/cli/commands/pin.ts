@@ -6,6 +6,7 @@ import { gcAll, pinAddAll, pinLsAll, pinRmAll, pinVerifyAll } from '../../daemon
 import { GcLock } from '../../gc/lock.ts'
 import { PinSet } from '../../pin/pins.ts'
 import { boolFlag, stringFlag } from '../flags.ts'
+import { repoMfs } from './mfs.ts'
 import { daemonFor, readOptions } from '../online.ts'
 import { requireDaemon } from '../rpc-client.ts'
 import { RepoCorruptError } from '../../repo/errors.ts'
@@ -127,7 +128,7 @@ export const repoGc: Command = {
   flags: { quiet: { type: 'boolean', short: 'q', description: 'Print nothing' } },
   async run (ctx, flags) {
     const daemon = await daemonFor(ctx)
-    const lines = daemon !== undefined ? daemon.stream('repo/gc') as AsyncIterable<{ Key: { '/': string } }> : gcAll(await offline(ctx), async () => [])
+    const lines = daemon !== undefined ? daemon.stream('repo/gc') as AsyncIterable<{ Key: { '/': string } }> : gcAll(await offline(ctx), async () => [await repoMfs(await ctx.repo()).root()])
     for await (const line of lines) {
       if (boolFlag(flags, 'quiet') === true) continue
       ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify(line) + '\n' : `removed ${line.Key['/']}\n`)

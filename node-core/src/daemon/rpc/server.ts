@@ -17,13 +17,13 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 export const MAX_BODY = 4 * 1024 * 1024
 
 /** Error names that mean the caller's input was bad (HTTP 400). */
-const BAD_INPUT = new Set(['BadRequestError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
+const BAD_INPUT = new Set(['BadRequestError', 'MfsNotFoundError', 'MfsNotADirectoryError', 'MfsNotAFileError', 'MfsExistsError', 'MfsIsADirectoryError', 'MfsInvalidPathError', 'MfsInvalidOptionError', 'MfsInvalidTargetError', 'MfsNotUnixFSError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
 
 /** How long a bounded request body may take to arrive. */
 const BODY_TIMEOUT_MS = 60_000
 
 /** Endpoints that read their own (unbounded, streamed) body. */
-const STREAMING_BODY = new Set(['add'])
+const STREAMING_BODY = new Set(['add', 'files/write'])
 
 /** Start serving `node` on `host:port`; resolves with the listening server. */
 export async function startRpcServer (node: PlanetaryNode, host: string, port: number, allowedOrigins: string[] = []): Promise<Server> {

@@ -6,6 +6,7 @@ import { blockGet, cat, dagExport, dagGetHandler, lsHandler } from './content.ts
 import { pinAddHandler, pinLsHandler, pinRmHandler, pinUpdateHandler, pinVerifyHandler, repoGcHandler } from './pin.ts'
 import { keyExportHandler, keyGenHandler, keyImportHandler, keyListHandler, keyRenameHandler, keyRmHandler, namePublishHandler, nameResolveHandler } from './naming.ts'
 import { add } from './add.ts'
+import { filesChcidHandler, filesCpHandler, filesFlushHandler, filesLsHandler, filesMkdirHandler, filesMvHandler, filesReadHandler, filesRmHandler, filesStatHandler, filesWriteHandler } from './files.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id } from './id.ts'
@@ -65,5 +66,15 @@ export const endpoints: Record<string, RpcHandler> = {
   'key/export': keyExportHandler,
   'key/import': keyImportHandler,
   'name/publish': namePublishHandler,
-  'name/resolve': nameResolveHandler
+  'name/resolve': nameResolveHandler,
+  'files/ls': filesLsHandler,
+  'files/stat': filesStatHandler,
+  'files/mkdir': filesMkdirHandler,
+  'files/read': filesReadHandler,
+  'files/write': filesWriteHandler,
+  'files/cp': filesCpHandler,
+  'files/mv': filesMvHandler,
+  'files/rm': filesRmHandler,
+  'files/flush': filesFlushHandler,
+  'files/chcid': filesChcidHandler
 }

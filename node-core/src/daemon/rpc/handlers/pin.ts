@@ -104,4 +104,4 @@ export const pinUpdateHandler: RpcHandler = async (request) => {
   return { Pins: [from.toString(), to.toString()] }
 }
 
-export const repoGcHandler: RpcHandler = async (request) => gcAll(contextOf(request), async () => [], request.signal)
+export const repoGcHandler: RpcHandler = async (request) => gcAll(contextOf(request), async () => [await request.node.mfs.root()], request.signal)

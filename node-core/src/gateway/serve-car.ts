@@ -1,0 +1,63 @@
+/**
+ * `application/vnd.ipld.car` responses: a CAR v1 stream, blocks in
+ * depth-first order (`order=dfs`), with or without duplicates as asked
+ * (`dups=n` by default, as the spec advises for a gateway that controls
+ * it), its header's root the CID the request path starts from.
+ *
+ * The path is resolved before the status is sent, so a missing root or
+ * path segment is a 404; a block missing further down can only cut the
+ * stream short, which a client detects by verifying the DAG. The output is
+ * deterministic for a given path and options, so its Etag is strong.
+ */
+import { createHash } from 'node:crypto'
+import * as dagCbor from '@ipld/dag-cbor'
+import { varint } from 'multiformats'
+import { sendBody } from './body.ts'
+import { carBlocks } from './car-walk.ts'
+import { baseHeaders, requestedDisposition, strongEtag } from './headers.ts'
+import { addContentLocation } from './serve-block.ts'
+import { answerNotModified } from './serving.ts'
+import type { Serving } from './serving.ts'
+import type { Block } from '../block/block.ts'
+import type { CID } from 'multiformats/cid'
+
+/** Serve the CAR of the request. */
+export async function serveCar (s: Serving): Promise<void> {
+  const car = s.negotiated.car
+  const root = s.resolved.roots[0] ?? s.resolved.cid
+  const variant = JSON.stringify([s.resolved.roots.map(String), s.resolved.remainder, car.scope, car.entityBytes ?? null, car.dups])
+  const etag = strongEtag(`${root.toString()}.car.${createHash('sha256').update(variant).digest('hex').slice(0, 16)}`)
+  const headers = baseHeaders(s.response, etag)
+  headers['Content-Type'] = `application/vnd.ipld.car; version=1; order=dfs; dups=${car.dups ? 'y' : 'n'}`
+  headers['Content-Disposition'] = requestedDisposition(s.request.query, { kind: 'attachment', name: `${root.toString()}.car` }) ?? 'attachment'
+  headers['X-Content-Type-Options'] = 'nosniff'
+  headers['Accept-Ranges'] = 'none'
+  addContentLocation(s, headers, 'car')
+  if (answerNotModified(s, headers, [etag])) return
+  s.res.writeHead(200, headers)
+  if (s.head) {
+    s.res.end()
+    return
+  }
+  await sendBody(s.res, carStream(root, carBlocks(s.store, s.resolved, car, { signal: s.signal })))
+}
+
+/** The bytes of a CAR v1 with `root` in its header and `blocks` as its sections. */
+export async function * carStream (root: CID, blocks: AsyncIterable<Block>): AsyncIterable<Uint8Array> {
+  yield withLength([dagCbor.encode({ version: 1, roots: [root] })])
+  for await (const block of blocks) yield withLength([block.cid.bytes, block.bytes])
+}
+
+/** The parts, prefixed by the varint of their total length. */
+function withLength (parts: Uint8Array[]): Uint8Array {
+  const length = parts.reduce((n, p) => n + p.byteLength, 0)
+  const prefix = varint.encodingLength(length)
+  const out = new Uint8Array(prefix + length)
+  varint.encodeTo(length, out, 0)
+  let at = prefix
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.byteLength
+  }
+  return out
+}
