@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PeerProcess } from './children/bitswap-process.ts'
 import { machine, printTable, saveResult, seededFile, timeChild } from './measure.ts'
@@ -24,6 +24,8 @@ const TIMEOUT_MS = Number(process.env.BENCH_BITSWAP_TIMEOUT_S ?? 900) * 1000
 const VERIFY = process.env.BENCH_BITSWAP_VERIFY === '1'
 const ONLY = (process.env.BENCH_BITSWAP_CASES ?? '').split(',').filter((s) => s !== '')
 const child = (name: string): string => new URL(`./children/${name}`, import.meta.url).pathname
+/** Our nodes run as the `planetary` command runs them (it sets a 16-thread libuv pool); Helia with Node's defaults. */
+const envOf = (kind: Kind): NodeJS.ProcessEnv => kind === 'helia' ? {} : { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' }
 
 type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
 interface Case { name: string, transport: string, seeders: Kind[], fetchers: Kind[] }
@@ -36,11 +38,15 @@ interface Row {
   seconds: number
   seederRssMiB: number
   fetcherRssMiB: number
+  seederIdleMiB: number
+  fetcherIdleMiB: number
   seederCpu: number
   fetcherCpu: number
   fetches: Message[]
   seederStats: Message[]
   fetcherStats: Message[]
+  /** 1-minute load average before and after (the benchmark's own processes count too). */
+  load: number[]
 }
 
 const NOISE = 'TCP + Noise + Yamux'
@@ -58,6 +64,7 @@ const cases: Case[] = [
 const input = await seededFile(join(tmpdir(), 'planetary-bench-inputs'), SIZE, 'bench-bitswap')
 const inputSha256 = VERIFY ? await sha256(input) : undefined
 const work = await mkdtemp(join(tmpdir(), 'planetary-bench-bitswap-'))
+await new PeerProcess(child('bitswap-peer.ts'), ['warm']).exited()
 const roots: Record<string, string> = {}
 const imports: Array<{ kind: string, seconds: number, maxRssMiB: number }> = []
 
@@ -80,7 +87,7 @@ async function seederStore (kind: Kind, dir: string): Promise<string> {
   return root
 }
 
-async function runCase (c: Case, index: number): Promise<Row> {
+async function runCase (c: Case, index: number): Promise<Omit<Row, 'load'>> {
   const base = join(work, `case-${index}`)
   await mkdir(base)
   const peers: PeerProcess[] = []
@@ -90,14 +97,14 @@ async function runCase (c: Case, index: number): Promise<Row> {
     for (const [i, kind] of c.seeders.entries()) {
       const dir = join(base, `seeder-${i}`)
       root = await seederStore(kind, dir)
-      const seeder = new PeerProcess(child('bitswap-peer.ts'), ['seed', kind, dir])
+      const seeder = new PeerProcess(child('bitswap-peer.ts'), ['seed', kind, dir], envOf(kind))
       peers.push(seeder)
       seeders.push(seeder)
     }
     const addresses = await Promise.all(seeders.map(async (s) => String((await s.expect('ready', 60_000)).address)))
     const fetchers = c.fetchers.map((kind, i) => {
       const dir = join(base, `fetcher-${i}`)
-      const fetcher = new PeerProcess(child('bitswap-peer.ts'), ['fetch', kind, dir, root, String(SIZE), ...addresses])
+      const fetcher = new PeerProcess(child('bitswap-peer.ts'), ['fetch', kind, dir, root, String(SIZE), ...addresses], envOf(kind))
       peers.push(fetcher)
       return fetcher
     })
@@ -108,6 +115,7 @@ async function runCase (c: Case, index: number): Promise<Row> {
     const fetcherRss = await Promise.all(fetchers.map(async (f) => await f.peakRssMiB()))
     for (const p of peers) p.send('stop')
     const stopped = await Promise.all(peers.map(async (p) => await p.expect('stopped', 60_000)))
+    const idle = (list: Message[]): number => Math.max(...list.map((m) => Number((m.before as { rssMiB: number }).rssMiB)))
     await Promise.all(peers.map(async (p) => { await p.exited() }))
     for (const f of fetches) if (inputSha256 !== undefined && f.sha256 !== inputSha256) throw new Error(`${c.name}: fetched bytes differ from the input`)
     const started = Math.min(...fetches.map((f) => Number(f.started)))
@@ -123,6 +131,8 @@ async function runCase (c: Case, index: number): Promise<Row> {
       seconds,
       seederRssMiB: Math.max(...seederRss),
       fetcherRssMiB: Math.max(...fetcherRss),
+      seederIdleMiB: idle(stopped.slice(0, seeders.length)),
+      fetcherIdleMiB: idle(stopped.slice(seeders.length)),
       seederCpu: cpu(stopped.slice(0, seeders.length)),
       fetcherCpu: cpu(fetches),
       fetches,
@@ -139,7 +149,8 @@ const rows: Row[] = []
 try {
   for (const [i, c] of cases.entries()) {
     process.stderr.write(`bitswap bench: ${c.name} (${c.transport}), ${MIB} MiB ...\n`)
-    const row = await runCase(c, i)
+    const load = loadavg()[0] ?? 0
+    const row = { ...await runCase(c, i), load: [load, loadavg()[0] ?? 0] }
     process.stderr.write(`  ${row.mbPerSecond.toFixed(1)} MB/s, first byte after ${row.ttfbMs.toFixed(0)} ms\n`)
     rows.push(row)
   }
@@ -150,15 +161,15 @@ try {
 const helia = rows.find((r) => r.name === 'Helia → Helia')
 process.stdout.write(`\nbitswap benchmark: ${MIB} MiB seeded random, seeder → fetcher over loopback, ${new Date().toISOString()}, ${machine()}\n`)
 process.stdout.write(`root CIDs: ${Object.entries(roots).map(([k, v]) => `${k} ${v}`).join(', ')}${new Set(Object.values(roots)).size === 1 ? ' (match)' : ' (DIFFER)'}\n\n`)
-printTable(['case', 'transport', 'MB/s', 'vs Helia→Helia', 'first byte ms', 'seconds', 'seeder peak RSS MiB', 'fetcher peak RSS MiB', 'seeder CPU %', 'fetcher CPU %'], rows.map((r) => [
+printTable(['case', 'transport', 'MB/s', 'vs Helia→Helia', 'first byte ms', 'seconds', 'seeder RSS MiB (before → peak)', 'fetcher RSS MiB (before → peak)', 'seeder CPU %', 'fetcher CPU %'], rows.map((r) => [
   r.name,
   r.transport,
   r.mbPerSecond.toFixed(1),
   helia === undefined ? '' : `${(r.mbPerSecond / helia.mbPerSecond).toFixed(2)}x`,
   r.ttfbMs.toFixed(0),
   r.seconds.toFixed(2),
-  r.seederRssMiB.toFixed(0),
-  r.fetcherRssMiB.toFixed(0),
+  `${r.seederIdleMiB.toFixed(0)} → ${r.seederRssMiB.toFixed(0)}`,
+  `${r.fetcherIdleMiB.toFixed(0)} → ${r.fetcherRssMiB.toFixed(0)}`,
   r.seederCpu.toFixed(0),
   r.fetcherCpu.toFixed(0)
 ]))

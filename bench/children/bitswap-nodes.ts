@@ -3,26 +3,11 @@
 // host with one chosen encrypter (TCP + TLS or Noise + Yamux), and a
 // hermetic Helia 7 (TCP + Noise + Yamux, Bitswap, blockstore-fs on disk).
 // Each store lives in `dir`; seeders find their blocks there, fetchers
-// start from an empty one.
-import { noise } from '@chainsafe/libp2p-noise'
-import { yamux } from '@chainsafe/libp2p-yamux'
-import { withBitswap } from '@helia/bitswap'
-import { withLibp2pLight } from '@helia/libp2p'
-import { unixfs } from '@helia/unixfs'
-import { identify } from '@libp2p/identify'
-import { tcp } from '@libp2p/tcp'
-import { tls } from '@libp2p/tls'
-import { multiaddr } from '@multiformats/multiaddr'
-import { FsBlockstore } from 'blockstore-fs'
-import { MemoryDatastore } from 'datastore-core'
-import { createHeliaLight } from 'helia'
-import { createLibp2p } from 'libp2p'
+// start from an empty one. Modules are loaded only for the kind started, so
+// one kind's memory does not carry another's code.
 import { join } from 'node:path'
-import { Bitswap } from '../../node-core/src/exchange/bitswap.ts'
+import { multiaddr } from '@multiformats/multiaddr'
 import { BITSWAP_PROTOCOLS } from '../../node-core/src/exchange/message/message.ts'
-import { createNode } from '../../node-core/src/node.ts'
-import { initRepo, openRepo } from '../../node-core/src/repo/repo.ts'
-import { cat } from '../../node-core/src/unixfs/exporter/cat.ts'
 import type { HeliaWithLibp2p } from '@helia/libp2p'
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
@@ -32,6 +17,8 @@ export interface BenchNode {
   libp2p: Libp2p
   /** Stream the file at `root` (fetching its blocks over Bitswap). */
   cat(root: CID): AsyncIterable<Uint8Array>
+  /** A Bitswap session's block getter (our nodes only; for diagnostics). */
+  session?: () => (cid: CID) => Promise<Uint8Array>
   /** Counters for the record, where the node keeps them. */
   stat(): unknown
   stop(): Promise<void>
@@ -42,24 +29,32 @@ export type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
 /** A node of `kind` over the store in `dir` (created empty when `fresh`), started. */
 export async function startNode (kind: Kind, dir: string, fresh: boolean): Promise<BenchNode> {
   if (kind === 'helia') return await startHelia(dir)
+  const { initRepo, openRepo } = await import('../../node-core/src/repo/repo.ts')
+  const { cat } = await import('../../node-core/src/unixfs/exporter/cat.ts')
   const path = join(dir, 'repo')
   if (fresh) await initRepo(path, 'test')
   const repo = await openRepo(path)
   if (kind === 'ours') {
+    const { createNode } = await import('../../node-core/src/node.ts')
     const node = await createNode(repo)
     await node.start()
     return {
       libp2p: node.host,
       cat: (root) => { const session = node.bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
+      session: () => { const session = node.bitswap.session(); return async (cid) => await session.get(cid) },
       stat: () => ({ ...node.bitswap.stat(), wantlist: node.bitswap.stat().wantlist.length }),
       stop: async () => { await node.stop(); await repo.close() }
     }
   }
   // A bare host: TCP, one encrypter, Yamux and identify; our Bitswap on top.
+  const [{ createLibp2p }, { tcp }, { yamux }, { identify }, { Bitswap }] = await Promise.all([
+    import('libp2p'), import('@libp2p/tcp'), import('@chainsafe/libp2p-yamux'), import('@libp2p/identify'), import('../../node-core/src/exchange/bitswap.ts')
+  ])
+  const encrypter = kind === 'ours-bare-tls' ? (await import('@libp2p/tls')).tls() : (await import('@chainsafe/libp2p-noise')).noise()
   const host = await createLibp2p({
     addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
     transports: [tcp()],
-    connectionEncrypters: [kind === 'ours-bare-tls' ? tls() : noise()],
+    connectionEncrypters: [encrypter],
     streamMuxers: [yamux()],
     services: { identify: identify() }
   })
@@ -80,12 +75,17 @@ export async function startNode (kind: Kind, dir: string, fresh: boolean): Promi
   return {
     libp2p: host,
     cat: (root) => { const session = bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
+    session: () => { const session = bitswap.session(); return async (cid) => await session.get(cid) },
     stat: () => ({ ...bitswap.stat(), wantlist: bitswap.stat().wantlist.length }),
     stop: async () => { await bitswap.stop(); await host.stop(); await repo.close() }
   }
 }
 
 async function startHelia (dir: string): Promise<BenchNode> {
+  const [{ noise }, { yamux }, { withBitswap }, { withLibp2pLight }, { unixfs }, { identify }, { tcp }, { FsBlockstore }, { MemoryDatastore }, { createHeliaLight }] = await Promise.all([
+    import('@chainsafe/libp2p-noise'), import('@chainsafe/libp2p-yamux'), import('@helia/bitswap'), import('@helia/libp2p'), import('@helia/unixfs'),
+    import('@libp2p/identify'), import('@libp2p/tcp'), import('blockstore-fs'), import('datastore-core'), import('helia')
+  ])
   const blockstore = new FsBlockstore(join(dir, 'blocks'))
   await blockstore.open()
   const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore: new MemoryDatastore() }), {

@@ -1,23 +1,37 @@
 // One side of the bitswap benchmark, in its own process, driven by lines on
 // stdin and answering with JSON lines on stdout.
-//   seed <kind> <dir>                      serve the blocks already in <dir>
+//   seed <kind> <dir>                          serve the blocks already in <dir>
 //   fetch <kind> <dir> <root> <bytes> <address>...
+//   warm                                       load every kind's code once, exit
 // Both print `{"ready": ...}` once listening (seeders) or once connected to
-// every seeder with identify done (fetchers). On `go` a fetcher streams the
-// file through cat and prints its timings once it holds every byte (a
-// seeder only starts counting CPU); on `stop` each prints its counters,
-// stops its node and exits. Set BENCH_BITSWAP_VERIFY=1 to hash what arrives.
+// every seeder with identify done (fetchers). On `go` the kernel's peak RSS
+// (VmHWM) is reset, so what the parent reads later is the transfer's peak,
+// and a fetcher streams the file through cat and prints its timings once it
+// holds every byte; on `stop` each prints its counters (and the RSS before
+// `go`), stops its node and exits. BENCH_BITSWAP_VERIFY=1 hashes what
+// arrives. Compiled code is cached on disk as the `planetary` command does
+// (`warm` fills the cache before anything is measured).
 import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { enableCompileCache } from 'node:module'
 import { createInterface } from 'node:readline'
-import { CID } from 'multiformats/cid'
-import { connect, startNode, tcpAddress } from './bitswap-nodes.ts'
 import type { Kind } from './bitswap-nodes.ts'
+
+enableCompileCache()
+const { CID } = await import('multiformats/cid')
+const { connect, startNode, tcpAddress } = await import('./bitswap-nodes.ts')
 
 const [role = 'seed', kind = 'ours', dir = '', root = '', bytesText = '0', ...addresses] = process.argv.slice(2)
 const say = (value: unknown): void => { process.stdout.write(JSON.stringify(value) + '\n') }
 const now = (): number => performance.timeOrigin + performance.now()
 
+const statusMiB = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024
+if (role === 'warm') {
+  await Promise.all([import('../../node-core/src/node.ts'), import('../../node-core/src/exchange/bitswap.ts'), import('blockstore-fs'), import('datastore-core'), import('helia'), import('@helia/bitswap'), import('@helia/unixfs'), import('@helia/libp2p'), import('@libp2p/tls')])
+  process.exit(0)
+}
 const node = await startNode(kind as Kind, dir, role === 'fetch')
+let before = { peakMiB: 0, rssMiB: 0 }
 let cpu = process.cpuUsage()
 let elu = performance.eventLoopUtilization()
 let mark = now()
@@ -59,13 +73,15 @@ function usage (): { cpuMs: number, wallMs: number, elu: number } {
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'go') {
+    before = { peakMiB: statusMiB('VmHWM'), rssMiB: statusMiB('VmRSS') }
+    writeFileSync('/proc/self/clear_refs', '5')
     cpu = process.cpuUsage()
     elu = performance.eventLoopUtilization()
     mark = now()
     if (role === 'fetch') transfer = fetch().catch((err: Error) => { say({ error: err.stack ?? err.message }) })
   } else if (line === 'stop') {
     await transfer
-    say({ stopped: true, ...(role === 'seed' ? usage() : {}), stat: node.stat() })
+    say({ stopped: true, ...(role === 'seed' ? usage() : {}), before, stat: node.stat() })
     break
   }
 }

@@ -12,7 +12,7 @@ import { Ledger } from './ledger.ts'
 import { emptyMessage } from './message/message.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { LedgerStats } from './ledger.ts'
-import type { BitswapMessage } from './message/message.ts'
+import type { BitswapMessage, Want } from './message/message.ts'
 import type { PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
 
@@ -20,6 +20,8 @@ import type { CID } from 'multiformats/cid'
 export const MESSAGE_BYTES = 1024 * 1024
 /** A want-have for a block this small is answered with the block (as Kubo and Helia do). */
 export const SEND_BLOCK_FOR_HAVE_BELOW = 1024
+/** Most wants looked up together for one reply (blocks are read in parallel). */
+const MAX_LOOKUP_BATCH = 64
 /** Peers served at once. */
 const WORKERS = 4
 
@@ -35,6 +37,8 @@ export class DecisionEngine {
   readonly #queued = new Set<string>()
   readonly #retired: LedgerStats = { bytesSent: 0, bytesReceived: 0, blocksSent: 0, blocksReceived: 0, unwantedBlocks: 0, badMessages: 0 }
   #workers = 0
+  /** Smoothed size of the blocks sent, to size lookups. */
+  #blockSize = 256 * 1024
   #running = false
 
   constructor (store: Pick<Blockstore, 'get' | 'has'>, send: SendMessage) {
@@ -147,32 +151,32 @@ export class DecisionEngine {
   async #compose (ledger: Ledger): Promise<BitswapMessage> {
     const message = emptyMessage()
     let bytes = 0
-    for (const want of ledger.pending()) {
+    // The front of the wantlist is looked up at once (the store reads in parallel), then packed in order.
+    // As many as fill one reply at the block size seen so far, so nothing read is left unsent.
+    const size = Math.max(1, Math.min(MAX_LOOKUP_BATCH, Math.round(MESSAGE_BYTES / this.#blockSize)))
+    const batch = await Promise.all(ledger.pending().slice(0, size).map(async (want) => ({ want, block: await this.#lookup(want) })))
+    for (const { want, block } of batch) {
       if (bytes >= MESSAGE_BYTES) break
       const key = want.cid.toString()
-      let block: Uint8Array | undefined
-      if (want.wantType === 'block') {
-        block = await this.#store.get(want.cid).catch(() => undefined)
-      } else if (await this.#store.has(want.cid).catch(() => false)) {
-        block = await this.#store.get(want.cid).catch(() => undefined)
-        if (block !== undefined && block.byteLength >= SEND_BLOCK_FOR_HAVE_BELOW) {
-          ledger.wants.delete(key)
-          message.haves.push(want.cid)
-          bytes += want.cid.bytes.byteLength
-          continue
-        }
-      }
       // Removed only now: while it was being looked up it still counted against the peer's limit.
       ledger.wants.delete(key)
-      if (block !== undefined) {
+      if (block !== undefined && (want.wantType === 'block' || block.byteLength < SEND_BLOCK_FOR_HAVE_BELOW)) {
         message.blocks.push({ cid: want.cid, bytes: block })
         bytes += block.byteLength
+        this.#blockSize = this.#blockSize * 0.9 + block.byteLength * 0.1
+      } else if (block !== undefined) {
+        message.haves.push(want.cid)
+        bytes += want.cid.bytes.byteLength
       } else {
         if (want.sendDontHave) message.dontHaves.push(want.cid)
         if (want.wantType === 'block') ledger.waiting.set(key, want)
       }
     }
-    message.pendingBytes = 0
     return message
+  }
+
+  async #lookup (want: Want): Promise<Uint8Array | undefined> {
+    if (want.wantType === 'have' && !await this.#store.has(want.cid).catch(() => false)) return undefined
+    return await this.#store.get(want.cid).catch(() => undefined)
   }
 }

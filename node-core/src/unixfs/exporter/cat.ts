@@ -25,7 +25,7 @@ export interface CatOptions extends AbortOptions {
 }
 
 /** Blocks fetched ahead of the one being read. */
-const READ_AHEAD = 8
+const READ_AHEAD = 32
 
 /** A child still to read: where its bytes start in the file, how many it holds. */
 interface Pending {
