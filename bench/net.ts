@@ -40,6 +40,7 @@ try {
   for (const [key, value] of [
     ['Addresses.Swarm', '["/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1", "/ip4/127.0.0.1/tcp/0/ws"]'],
     ['Addresses.API', '"/ip4/127.0.0.1/tcp/0"'],
+    ['Addresses.Gateway', '"/ip4/127.0.0.1/tcp/0"'],
     ['Bootstrap', '[]'],
     ['Discovery.MDNS.Enabled', 'false'],
     ['Swarm.DisableNatPortMap', 'true']

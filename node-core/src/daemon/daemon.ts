@@ -2,51 +2,65 @@
  * `planetary daemon`: the node running headless.
  *
  * Opens the repo (holding its lock), starts the node, serves the RPC on
- * `Addresses.API`, records that address in the repo's `api` file, and on
- * stop undoes all of it in reverse: RPC closed, node stopped, api file
- * removed, repo closed (lock released).
+ * `Addresses.API` and the HTTP gateway on `Addresses.Gateway`, records the
+ * RPC address in the repo's `api` file, and on stop undoes all of it in
+ * reverse: servers closed, node stopped, api file removed, repo closed
+ * (lock released).
  */
 import { parseMultiaddr } from '../network/parse.ts'
 import { createNode } from '../node.ts'
 import { ApiAddressError } from './errors.ts'
 import { removeApiFile, writeApiFile } from './api-file.ts'
 import { startRpcServer } from './rpc/server.ts'
+import { startGateway } from '../gateway/index.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Repo } from '../repo/repo.ts'
 import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 
 /** A running daemon. */
 export interface Daemon {
   readonly node: PlanetaryNode
   /** The RPC multiaddr actually listened on. */
   readonly apiAddress: string
+  /** The gateway multiaddr actually listened on. */
+  readonly gatewayAddress: string
   stop(): Promise<void>
 }
 
 /** Start the node of `repo` and its RPC. */
 export async function startDaemon (repo: Repo): Promise<Daemon> {
-  const { host, port } = tcpAddress(repo.config.Addresses.API)
+  const { host, port } = tcpAddress(repo.config.Addresses.API, 'Addresses.API')
+  const gatewayAt = tcpAddress(repo.config.Addresses.Gateway, 'Addresses.Gateway')
   const node = await createNode(repo)
   await node.start()
-  let server
+  let server: Server | undefined
+  let gateway: Server | undefined
   try {
-    server = await startRpcServer(node, host, port)
+    server = await startRpcServer(node, host, port).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') throw new ApiAddressError(`RPC address ${repo.config.Addresses.API} is already in use: is another daemon running? Set Addresses.API to a free port`)
+      throw err
+    })
+    gateway = await startGateway({
+      store: node.repo.blockstore,
+      session: () => node.bitswap.session(),
+      resolveIpns: async (path, options) => await node.ipns.resolve(path, options)
+    }, gatewayAt.host, gatewayAt.port)
   } catch (err) {
+    if (server !== undefined) await close(server)
     await node.stop()
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new ApiAddressError(`RPC address ${repo.config.Addresses.API} is already in use: is another daemon running? Set Addresses.API to a free port`)
-    }
     throw err
   }
-  const bound = server.address() as AddressInfo
-  const apiAddress = `/ip${bound.family === 'IPv6' ? 6 : 4}/${bound.address}/tcp/${bound.port}`
+  const rpc = server
+  const web = gateway
+  const apiAddress = multiaddrOf(rpc)
   await writeApiFile(repo.path, apiAddress)
   return {
     node,
     apiAddress,
+    gatewayAddress: multiaddrOf(web),
     async stop () {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => { resolve() }))
+      await Promise.all([close(rpc), close(web)])
       try {
         await node.stop()
       } finally {
@@ -56,13 +70,23 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
   }
 }
 
-/** Host and port of a `/ip4|ip6/<addr>/tcp/<port>` multiaddr. */
-function tcpAddress (text: string): { host: string, port: number } {
+async function close (server: Server): Promise<void> {
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => { resolve() }))
+}
+
+function multiaddrOf (server: Server): string {
+  const bound = server.address() as AddressInfo
+  return `/ip${bound.family === 'IPv6' ? 6 : 4}/${bound.address}/tcp/${bound.port}`
+}
+
+/** Host and port of a `/ip4|ip6/<addr>/tcp/<port>` multiaddr (the config key `key`). */
+function tcpAddress (text: string, key: string): { host: string, port: number } {
   const parts = parseMultiaddr(text).getComponents()
   const ip = parts[0]
   const tcp = parts[1]
   if (ip === undefined || (ip.name !== 'ip4' && ip.name !== 'ip6') || tcp?.name !== 'tcp' || parts.length !== 2) {
-    throw new ApiAddressError(`Addresses.API must be /ip4/<address>/tcp/<port> or /ip6/..., got ${text}`)
+    throw new ApiAddressError(`${key} must be /ip4/<address>/tcp/<port> or /ip6/..., got ${text}`)
   }
   return { host: ip.value ?? '127.0.0.1', port: Number(tcp.value) }
 }

@@ -11,7 +11,7 @@ import { CORS_HEADERS } from './headers.ts'
 import { FORMAT_MEDIA_TYPE, negotiate } from './negotiate.ts'
 import { contentPath, parseContentRequest } from './request.ts'
 import { resolveContent } from './resolve.ts'
-import { startRetrieval } from './retrieval.ts'
+import { raceSignal, startRetrieval } from './retrieval.ts'
 import { isDocumentCodec, serveDocument, serveRawBlock } from './serve-block.ts'
 import { serveCar } from './serve-car.ts'
 import { serveUnixfs } from './serve-unixfs.ts'
@@ -48,7 +48,7 @@ export async function handleRequest (components: GatewayComponents, settings: Ha
   }
   const client = new AbortController()
   res.once('close', () => { if (!res.writableFinished) client.abort(new Error('the client went away')) })
-  const retrieval = startRetrieval(components.store, settings.retrievalTimeoutMs, client.signal)
+  const retrieval = startRetrieval(components.session?.() ?? components.store, settings.retrievalTimeoutMs, client.signal)
   try {
     const { root, prefix } = await contentRoot(components, settings, request, retrieval.signal)
     if (/(^|,)\s*only-if-cached\s*(,|$)/i.test(req.headers['cache-control'] ?? '') && !(await components.store.has(root))) {
@@ -106,9 +106,10 @@ async function contentRoot (components: GatewayComponents, settings: HandlerSett
   if (request.namespace === 'ipfs') return { root: parseCid(request.root), prefix: [] }
   if (components.resolveIpns === undefined) throw new GatewayNotImplementedError('this gateway does not resolve /ipns/ names')
   const timeout = AbortSignal.timeout(settings.retrievalTimeoutMs)
+  const both = AbortSignal.any([signal, timeout])
   let value: string
   try {
-    value = await components.resolveIpns(`/ipns/${request.root}`, { signal: AbortSignal.any([signal, timeout]) })
+    value = await raceSignal(components.resolveIpns(`/ipns/${request.root}`, { signal: both }), both)
   } catch (err) {
     if (timeout.aborted) throw new RetrievalTimeoutError(`resolving /ipns/${request.root} took longer than ${settings.retrievalTimeoutMs} ms`)
     throw err

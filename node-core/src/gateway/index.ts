@@ -32,6 +32,11 @@ export { createGatewayServer } from './server.ts'
  */
 export interface GatewayComponents {
   store: Pick<Blockstore, 'get' | 'has'>
+  /**
+   * A fresh reader for each request, used instead of `store.get` when
+   * given (a Bitswap session, so that each request keeps its own peers).
+   */
+  session?: () => Pick<Blockstore, 'get'>
   /** Resolve `/ipns/<name>` (a key or a DNSLink domain) to an `/ipfs/` path, as `Ipns.resolve` does. */
   resolveIpns?: (path: string, options: AbortOptions) => Promise<string>
 }

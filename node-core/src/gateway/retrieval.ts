@@ -48,8 +48,8 @@ export function startRetrieval (store: Pick<Blockstore, 'get'>, timeoutMs: numbe
   return { store: { get }, signal, close: () => { clearTimeout(timer) } }
 }
 
-/** `promise`, or the signal's reason as soon as it aborts (for stores that ignore signals). */
-async function raceSignal<T> (promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/** `promise`, or the signal's reason as soon as it aborts (for stores and resolvers that ignore signals). */
+export async function raceSignal<T> (promise: Promise<T>, signal: AbortSignal): Promise<T> {
   let onAbort: (() => void) | undefined
   const aborted = new Promise<never>((_resolve, reject) => {
     onAbort = () => { reject(signal.reason) }

@@ -45,7 +45,7 @@ export function statusOf (err: unknown): number {
 
 /** Answer with the error's status and a one-line plain-text body (none for HEAD). */
 export function sendError (res: ServerResponse, err: unknown, head: boolean): void {
-  if (res.headersSent) {
+  if (res.headersSent || res.destroyed) {
     // the status is sent: the only way left to say "incomplete" is to cut the stream
     res.destroy()
     return
@@ -56,7 +56,8 @@ export function sendError (res: ServerResponse, err: unknown, head: boolean): vo
   if (status === 502 || status === 504) headers['Retry-After'] = '30'
   const body = `${status} ${errorTitle(status)}: ${message.replace(/[\r\n]+/g, ' ').slice(0, 1000)}\n`
   res.writeHead(status, headers)
-  res.end(head ? undefined : body)
+  // 412 (only-if-cached) goes without a payload, as the spec asks
+  res.end(head || status === 412 ? undefined : body)
 }
 
 function errorTitle (status: number): string {

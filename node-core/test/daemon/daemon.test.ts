@@ -34,7 +34,13 @@ test('daemon: ready line, api file, id over RPC, lock held, clean stop within 5 
   try {
     const api = await readFile(apiFile, 'utf8')
     assert.match(api, /^\/ip4\/127\.0\.0\.1\/tcp\/\d+$/)
-    assert.match(daemon.output(), /RPC API server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nDaemon is ready\n/)
+    assert.match(daemon.output(), /RPC API server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nGateway server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nDaemon is ready\n/)
+    const gatewayPort = /Gateway server listening on \/ip4\/127\.0\.0\.1\/tcp\/(\d+)/.exec(daemon.output())?.[1]
+    const added = (await planetaryOk(daemon.repo, ['add', '-Q'], 'served by the gateway\n')).stdout.trim()
+    const page = await fetch(`http://127.0.0.1:${gatewayPort ?? 0}/ipfs/${added}`)
+    assert.equal(page.status, 200)
+    assert.equal(await page.text(), 'served by the gateway\n')
+    assert.equal(page.headers.get('etag'), `"${added}"`)
     const id = JSON.parse((await planetaryOk(daemon.repo, ['id', '--enc', 'json'])).stdout) as { ID: string, PublicKey: string, Addresses: string[], AgentVersion: string, Protocols: string[] }
     assert.equal(id.ID, daemon.peerId)
     assert.ok(id.PublicKey.length > 0)

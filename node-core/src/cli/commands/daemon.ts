@@ -31,6 +31,7 @@ export const daemon: Command = {
     const running = await startDaemon(repo)
     for (const address of running.node.host.getMultiaddrs()) ctx.stdout.write(`Swarm listening on ${address.toString()}\n`)
     ctx.stdout.write(`RPC API server listening on ${running.apiAddress}\n`)
+    ctx.stdout.write(`Gateway server listening on ${running.gatewayAddress}\n`)
     ctx.stdout.write('Daemon is ready\n')
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', resolve)
