@@ -34,7 +34,7 @@ test('malformed paths are an InvalidPathError or InvalidCidError', () => {
   }
 })
 
-test('IPNS paths are refused by name, saying why', () => {
-  assert.throws(() => parsePath('/ipns/example.com'), (err: Error) => err instanceof IpnsUnavailableError && /IPNS names are not supported offline yet/.test(err.message))
+test('IPNS paths are refused offline by name, saying what resolves them', () => {
+  assert.throws(() => parsePath('/ipns/example.com'), (err: Error) => err instanceof IpnsUnavailableError && /IPNS names are resolved by a running daemon/.test(err.message))
   assert.throws(() => parsePath('/ipns/k51qzi5uqu5dlvj2baxnqndepeb86cbk3ng7n3i46uzyxzyqj2xjonzllnv0v8/a'), IpnsUnavailableError)
 })
