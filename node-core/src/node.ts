@@ -155,6 +155,8 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
       ]
       await host.start()
       await bitswap.start()
+      // The MFS root is loaded (or created) now, under the shared GC lock, so GC never has to.
+      await mfs.start()
       reprovider.start()
       autoGc.start()
       ipns.start()

@@ -11,6 +11,7 @@ import { daemonFor, readOptions } from '../online.ts'
 import { requireDaemon } from '../rpc-client.ts'
 import { RepoCorruptError } from '../../repo/errors.ts'
 import type { PinContext } from '../../daemon/rpc/handlers/pin.ts'
+import type { CID } from 'multiformats/cid'
 import type { Command, CommandContext } from '../command.ts'
 
 async function offline (ctx: CommandContext): Promise<PinContext> {
@@ -118,6 +119,13 @@ export const pinUpdate: Command = {
   }
 }
 
+/** The MFS root as GC's extra root, loaded before GC takes its lock (creating it takes the lock shared). */
+async function mfsRoots (ctx: CommandContext): Promise<() => Promise<CID[]>> {
+  const mfs = repoMfs(await ctx.repo())
+  const root = await mfs.root()
+  return async () => [root]
+}
+
 /** `repo gc` */
 export const repoGc: Command = {
   name: 'repo gc',
@@ -128,7 +136,7 @@ export const repoGc: Command = {
   flags: { quiet: { type: 'boolean', short: 'q', description: 'Print nothing' } },
   async run (ctx, flags) {
     const daemon = await daemonFor(ctx)
-    const lines = daemon !== undefined ? daemon.stream('repo/gc') as AsyncIterable<{ Key: { '/': string } }> : gcAll(await offline(ctx), async () => [await repoMfs(await ctx.repo()).root()])
+    const lines = daemon !== undefined ? daemon.stream('repo/gc') as AsyncIterable<{ Key: { '/': string } }> : gcAll(await offline(ctx), await mfsRoots(ctx))
     for await (const line of lines) {
       if (boolFlag(flags, 'quiet') === true) continue
       ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify(line) + '\n' : `removed ${line.Key['/']}\n`)
