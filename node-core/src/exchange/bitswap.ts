@@ -41,8 +41,10 @@ export interface BitswapStat {
 
 /** Fetches blocks of one operation from peers, preferring those that delivered. */
 export interface FetchSession {
-  /** The block, from the local store or the network (then stored). */
+  /** The block, from the local store or the network (stored as it is handed over). */
   get(cid: CID, options?: AbortOptions): Promise<Uint8Array>
+  /** Resolves once every block this session fetched is in the store; rejects if one could not be written. */
+  stored(): Promise<void>
 }
 
 /** The exchange. */
@@ -97,7 +99,8 @@ export class Bitswap {
       get: async (cid, options = {}) => {
         if (await store.has(cid, options)) return await store.get(cid, options)
         return await this.#client.want(cid, session, options)
-      }
+      },
+      stored: async () => { await session.stored() }
     }
   }
 

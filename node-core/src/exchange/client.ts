@@ -189,13 +189,17 @@ export class BitswapClient {
     }
   }
 
+  /**
+   * A wanted block arrived: its waiters get the bytes at once, and the
+   * write to the store runs beside them (a durable put costs milliseconds
+   * that would otherwise sit on every want). Each session tracks its writes,
+   * so whoever needs the blocks stored (a pin) awaits `Session.stored()`.
+   */
   #complete (state: WantState, bytes: Uint8Array, from: string): void {
     this.#drop(state, true, from)
-    void this.#init.store.put(state.cid, bytes).then(() => {
-      for (const w of state.waiters) w.resolve(bytes)
-    }, (err: Error) => {
-      for (const w of state.waiters) w.reject(err)
-    })
+    const write = this.#init.store.put(state.cid, bytes)
+    for (const s of state.sessions) s.storing(write)
+    for (const w of state.waiters) w.resolve(bytes)
   }
 
   /** Forget a want; tell the peers asked (but `except`) to cancel. */

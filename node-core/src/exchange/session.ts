@@ -34,6 +34,8 @@ export class Session {
   readonly #onProgress: ((progress: FetchProgress) => void) | undefined
   #blocks = 0
   #bytes = 0
+  readonly #storing = new Set<Promise<void>>()
+  #storeFailure: Error | undefined
 
   constructor (id: number, onProgress?: (progress: FetchProgress) => void) {
     this.id = id
@@ -80,6 +82,21 @@ export class Session {
   settled (key: string): void {
     const peer = this.peers.get(key)
     if (peer !== undefined && peer.inflight > 0) peer.inflight--
+  }
+
+  /** A fetched block is being written to the store (the want was answered before the write ends). */
+  storing (write: Promise<void>): void {
+    const tracked = write.catch((err: Error) => { this.#storeFailure ??= err })
+    this.#storing.add(tracked)
+    void tracked.finally(() => { this.#storing.delete(tracked) })
+  }
+
+  /** Resolves once every block this session fetched is in the store; rejects if one could not be written. */
+  async stored (): Promise<void> {
+    await Promise.all([...this.#storing])
+    const failure = this.#storeFailure
+    this.#storeFailure = undefined
+    if (failure !== undefined) throw failure
   }
 
   /** The peer is gone or failed us. */

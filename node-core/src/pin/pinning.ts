@@ -21,6 +21,8 @@ export interface PinAddOptions extends AbortOptions {
   name?: string
   /** Blocks read so far (recursive pins). */
   onProgress?(blocks: number): void
+  /** Runs after every block was read and before the pin is recorded: make them durable here. */
+  beforeRecord?(): Promise<void>
 }
 
 /** Pin `cid`; returns the pin recorded. */
@@ -38,6 +40,7 @@ export async function pinAdd (store: Pick<Blockstore, 'get'>, pins: PinSet, cid:
     await store.get(cid, options)
   }
   const pin: Pin = { cid, type: recursive ? 'recursive' : 'direct', name: options.name ?? existing?.name ?? '' }
+  await options.beforeRecord?.()
   await pins.put(pin)
   return pin
 }

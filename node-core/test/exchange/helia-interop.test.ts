@@ -48,6 +48,7 @@ test('our node fetches a multi-MiB file only Helia holds (CIDv0 dag-pb leaves, C
       const ms = Date.now() - started
       assert.equal(fetched.length, bytes.length, `v${version}: length`)
       assert.ok(fetched.equals(bytes), `v${version}: same bytes`)
+      await session.stored()
       assert.equal(await ours.node.repo.blockstore.has(root), true, 'stored locally')
 
       const stat = ours.node.bitswap.stat()

@@ -66,7 +66,8 @@ test('adds and pinned fetches racing repeated GC: every acknowledged file surviv
         await add(node.node, dir.path, `junk${i}`, chacha20(`junk-${i}`, 200_000), false)
       }
     })()
-    const ctx = { reader: node.node.bitswap.session(), store: node.node.repo.blockstore, pins: node.node.pins, lock: node.node.gcLock }
+    const session = node.node.bitswap.session()
+    const ctx = { reader: session, fetched: async () => { await session.stored() }, store: node.node.repo.blockstore, pins: node.node.pins, lock: node.node.gcLock }
     const fetches = (async () => {
       for (const [cid, bytes] of remote) {
         await pinAddAll(ctx, [cid.toString()], true, undefined)

@@ -20,6 +20,8 @@ import type { CID } from 'multiformats/cid'
 export interface PinContext {
   /** Where pinned DAGs are read from (online: fetched if missing). */
   reader: Pick<Blockstore, 'get'>
+  /** Resolves once what `reader` fetched is in `store` (an online reader writes beside its answers). */
+  fetched?: () => Promise<void>
   store: Blockstore
   pins: PinSet
   lock: GcLock
@@ -27,7 +29,15 @@ export interface PinContext {
 
 function contextOf (request: RpcRequest): PinContext {
   const node = request.node
-  return { reader: flag(request, 'offline') ? node.repo.blockstore : node.bitswap.session(), store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
+  if (flag(request, 'offline')) return { reader: node.repo.blockstore, store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
+  const session = node.bitswap.session()
+  return { reader: session, fetched: async () => { await session.stored() }, store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
+}
+
+/** Every block read so far is written and synced: a pin may now promise it. */
+async function durable (ctx: PinContext): Promise<void> {
+  await ctx.fetched?.()
+  await ctx.store.sync()
 }
 
 /** `pin add <path>... [recursive=true] [name]` */
@@ -36,10 +46,9 @@ export async function pinAddAll (ctx: PinContext, paths: string[], recursive: bo
     const pinned: string[] = []
     for (const path of paths) {
       const cid = await resolveEntry(ctx.reader, path, signal === undefined ? {} : { signal })
-      await pinAdd(ctx.reader, ctx.pins, cid, { recursive, ...(name === undefined ? {} : { name }), ...(signal === undefined ? {} : { signal }) })
+      await pinAdd(ctx.reader, ctx.pins, cid, { recursive, beforeRecord: async () => { await durable(ctx) }, ...(name === undefined ? {} : { name }), ...(signal === undefined ? {} : { signal }) })
       pinned.push(cid.toString())
     }
-    await ctx.store.sync()
     return { Pins: pinned }
   })
 }
@@ -100,7 +109,7 @@ export const pinUpdateHandler: RpcHandler = async (request) => {
   const ctx = contextOf(request)
   const from = parseCid(arg(request, 0, 'from-path'))
   const to = await resolveEntry(ctx.reader, arg(request, 1, 'to-path'), { signal: request.signal })
-  await ctx.lock.withShared(async () => { await pinUpdate(ctx.reader, ctx.pins, from, to, request.query.get('unpin') !== 'false', { signal: request.signal }) })
+  await ctx.lock.withShared(async () => { await pinUpdate(ctx.reader, ctx.pins, from, to, request.query.get('unpin') !== 'false', { signal: request.signal, beforeRecord: async () => { await durable(ctx) } }) })
   return { Pins: [from.toString(), to.toString()] }
 }
 
