@@ -11,6 +11,7 @@ import { BITSWAP_PROTOCOLS } from '../../node-core/src/exchange/message/message.
 import type { HeliaWithLibp2p } from '@helia/libp2p'
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
+import { connectedBitswapPeers } from '../../node-core/src/exchange/peers.ts'
 
 /** What the benchmark does with a node, whatever its kind. */
 export interface BenchNode {
@@ -61,14 +62,7 @@ export async function startNode (kind: Kind, dir: string, fresh: boolean): Promi
   const bitswap = new Bitswap({
     host,
     store: repo.blockstore,
-    bitswapPeers: async () => {
-      const peers = new Map(host.getConnections().map((c) => [c.remotePeer.toString(), c.remotePeer]))
-      const speakers = await Promise.all([...peers.values()].map(async (peer) => {
-        const info = await host.peerStore.get(peer).catch(() => undefined)
-        return info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true ? [peer] : []
-      }))
-      return speakers.flat()
-    },
+    bitswapPeers: async () => await connectedBitswapPeers(host),
     hangUp: async (peer) => { await host.hangUp(peer) }
   })
   await bitswap.start()

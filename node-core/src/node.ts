@@ -7,7 +7,6 @@
  * wired here and nowhere else.
  */
 import { Bitswap } from './exchange/bitswap.ts'
-import { BITSWAP_PROTOCOLS } from './exchange/message/message.ts'
 import { autodialDiscovered } from './network/autodial.ts'
 import { BandwidthMeter } from './network/bandwidth.ts'
 import { DiscoverySources } from './network/discovery.ts'
@@ -34,6 +33,7 @@ import type { Host } from './network/host.ts'
 import type { ProvideProgress } from './routing/reprovider.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
 import type { Repo } from './repo/repo.ts'
+import { connectedBitswapPeers } from './exchange/peers.ts'
 
 /** Every event a node emits, for the UI and the daemon. */
 export interface NodeEvents extends NetworkEvents {
@@ -89,14 +89,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
   const bitswap = new Bitswap({
     host,
     store: repo.blockstore,
-    bitswapPeers: async () => {
-      const peers = new Map(host.getConnections().map((c) => [c.remotePeer.toString(), c.remotePeer]))
-      const speakers = await Promise.all([...peers.values()].map(async (peer) => {
-        const info = await host.peerStore.get(peer).catch(() => undefined)
-        return info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true ? [peer] : []
-      }))
-      return speakers.flat()
-    },
+    bitswapPeers: async () => await connectedBitswapPeers(host),
     findProviders: (cid, options) => findConnectedProviders(host, cid, options),
     hangUp: async (peer) => { await host.hangUp(peer) },
     onProgress: (progress) => { events.emit('fetch:progress', progress) }
