@@ -3,7 +3,7 @@
 // same tree and flags; the roots are pinned, progress and -w/-Q/--pin work.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { chmod, mkdir, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freshRepo, planetary, planetaryOk, tempDir } from '../helpers/cli.ts'
 import { startTestDaemon } from '../helpers/daemon.ts'
@@ -53,5 +53,26 @@ test('add through the daemon gives offline add\'s CIDs for files, trees, stdin a
     await daemon.stop()
     await offline.cleanup()
     await dir.cleanup()
+  }
+})
+
+test('RPC add refuses bad uploads by name and keeps serving', async () => {
+  const daemon = await startTestDaemon()
+  try {
+    const [, , host, , port] = (await readFile(join(daemon.repo, 'api'), 'utf8')).split('/')
+    const add = async (query: string, contentType: string, body: string): Promise<{ status: number, name: string }> => {
+      const res = await fetch(`http://${host ?? ''}:${port ?? ''}/api/v0/add${query}`, { method: 'POST', headers: { 'Content-Type': contentType }, body })
+      const text = await res.text()
+      const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { Name?: string, Type?: string })
+      return { status: res.status, name: lines.find((l) => l.Type === 'error')?.Name ?? '' }
+    }
+    const part = (filename: string): string => `--b\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\nhello\r\n--b--\r\n`
+    assert.deepEqual(await add('', 'text/plain', 'not multipart'), { status: 400, name: 'BadRequestError' })
+    assert.deepEqual(await add('', 'multipart/form-data; boundary=b', part('..%2Fescape')), { status: 400, name: 'InvalidImportOptionsError' })
+    assert.deepEqual(await add('?chunker=size-0', 'multipart/form-data; boundary=b', part('a.txt')), { status: 400, name: 'InvalidChunkerError' })
+    assert.deepEqual(await add('?cid-version=7', 'multipart/form-data; boundary=b', part('a.txt')), { status: 400, name: 'BadRequestError' })
+    assert.equal((await planetaryOk(daemon.repo, ['add', '-Q'], 'hello world\n')).stdout.trim(), 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', 'still serving')
+  } finally {
+    await daemon.stop()
   }
 })

@@ -17,7 +17,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 export const MAX_BODY = 4 * 1024 * 1024
 
 /** Error names that mean the caller's input was bad (HTTP 400). */
-const BAD_INPUT = new Set(['BadRequestError', 'MfsNotFoundError', 'MfsNotADirectoryError', 'MfsNotAFileError', 'MfsExistsError', 'MfsIsADirectoryError', 'MfsInvalidPathError', 'MfsInvalidOptionError', 'MfsInvalidTargetError', 'MfsNotUnixFSError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
+const BAD_INPUT = new Set(['BadRequestError', 'InvalidImportOptionsError', 'InvalidChunkerError', 'MfsNotFoundError', 'MfsNotADirectoryError', 'MfsNotAFileError', 'MfsExistsError', 'MfsIsADirectoryError', 'MfsInvalidPathError', 'MfsInvalidOptionError', 'MfsInvalidTargetError', 'MfsNotUnixFSError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
 
 /** How long a bounded request body may take to arrive. */
 const BODY_TIMEOUT_MS = 60_000
@@ -61,9 +61,13 @@ async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerRes
     return
   }
   if (isAsyncIterable(result)) {
+    // The first line is awaited before the headers, so an error up front (a bad upload,
+    // a bad option) is an ordinary error reply with its status; later ones end the stream.
+    const iterator = result[Symbol.asyncIterator]()
+    const first = await iterator.next()
     res.writeHead(200, { 'Content-Type': 'application/json', 'X-Chunked-Output': '1', 'Transfer-Encoding': 'chunked' })
     try {
-      for await (const item of result) res.write(JSON.stringify(item) + '\n')
+      for (let next = first; next.done !== true; next = await iterator.next()) res.write(JSON.stringify(next.value) + '\n')
     } catch (err) {
       res.write(JSON.stringify(errorBody(err)) + '\n')
     }
