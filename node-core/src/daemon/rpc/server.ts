@@ -10,14 +10,13 @@ import { createServer } from 'node:http'
 import { BadRequestError, ForbiddenOriginError, UnknownEndpointError } from '../errors.ts'
 import { BinaryResult } from './handler.ts'
 import { endpoints } from './handlers/index.ts'
+import { statusOf } from './status.ts'
 import type { PlanetaryNode } from '../../node.ts'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 
 /** Largest request body accepted. */
 export const MAX_BODY = 4 * 1024 * 1024
 
-/** Error names that mean the caller's input was bad (HTTP 400). */
-const BAD_INPUT = new Set(['BadRequestError', 'InvalidImportOptionsError', 'InvalidChunkerError', 'MfsNotFoundError', 'MfsNotADirectoryError', 'MfsNotAFileError', 'MfsExistsError', 'MfsIsADirectoryError', 'MfsInvalidPathError', 'MfsInvalidOptionError', 'MfsInvalidTargetError', 'MfsNotUnixFSError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
 
 /** How long a bounded request body may take to arrive. */
 const BODY_TIMEOUT_MS = 60_000
@@ -144,8 +143,7 @@ function sendError (res: ServerResponse, err: unknown): void {
     return
   }
   const body = errorBody(err)
-  const status = body.Name === 'UnknownEndpointError' ? 404 : body.Name === 'ForbiddenOriginError' ? 403 : BAD_INPUT.has(body.Name) ? 400 : 500
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body) + '\n')
+  res.writeHead(statusOf(body.Name), { 'Content-Type': 'application/json' }).end(JSON.stringify(body) + '\n')
 }
 
 function isAsyncIterable (value: unknown): value is AsyncIterable<unknown> {
