@@ -39,5 +39,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['electron', 'react', 'react-dom', 'zustand'].map((name) => ({ name, message: 'node-core never imports UI or Electron code' })) }]
     }
   },
+  {
+    // The daemon's minimal web UI runs in the browser.
+    files: ['node-core/src/daemon/webui/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', sessionStorage: 'readonly', WebSocket: 'readonly', FormData: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' } }
+  },
   ...layerRules
 )

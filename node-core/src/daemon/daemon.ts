@@ -1,8 +1,8 @@
 /**
  * `planetary daemon`: the node running headless.
  *
- * Opens the repo (holding its lock), starts the node, serves the RPC on
- * `Addresses.API` and the HTTP gateway on `Addresses.Gateway`, records the
+ * Opens the repo (holding its lock), starts the node, serves the RPC, the
+ * WebSocket bridge and the web UI on `Addresses.API` and the HTTP gateway on `Addresses.Gateway`, records the
  * RPC address in the repo's `api` file, and on stop undoes all of it in
  * reverse: servers closed, node stopped, api file removed, repo closed
  * (lock released).
@@ -10,9 +10,12 @@
 import { parseMultiaddr } from '../network/parse.ts'
 import { createNode } from '../node.ts'
 import { ApiAddressError } from './errors.ts'
+import { startApiServer } from './api-server.ts'
+import { webuiToken } from './webui-token.ts'
+import { WEBUI_PATH } from './webui.ts'
 import { removeApiFile, writeApiFile } from './api-file.ts'
-import { startRpcServer } from './rpc/server.ts'
 import { startGateway } from '../gateway/index.ts'
+import type { ApiServer } from './api-server.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Repo } from '../repo/repo.ts'
 import type { AddressInfo } from 'node:net'
@@ -25,6 +28,8 @@ export interface Daemon {
   readonly apiAddress: string
   /** The gateway multiaddr actually listened on. */
   readonly gatewayAddress: string
+  /** The web UI's address, its bridge token in the fragment (never sent to a server). */
+  readonly webuiUrl: string
   stop(): Promise<void>
 }
 
@@ -34,33 +39,33 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
   const gatewayAt = tcpAddress(repo.config.Addresses.Gateway, 'Addresses.Gateway')
   const node = await createNode(repo)
   await node.start()
-  let server: Server | undefined
+  let api: ApiServer | undefined
   let gateway: Server | undefined
+  let token: string
   try {
-    server = await startRpcServer(node, host, port).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') throw new ApiAddressError(`RPC address ${repo.config.Addresses.API} is already in use: is another daemon running? Set Addresses.API to a free port`)
-      throw err
-    })
+    token = await webuiToken(repo)
+    api = await startApiServer(node, { host, port, api: repo.config.API, token })
     gateway = await startGateway({
       store: node.repo.blockstore,
       session: () => node.bitswap.session(),
       resolveIpns: async (path, options) => await node.ipns.resolve(path, options)
     }, gatewayAt.host, gatewayAt.port)
   } catch (err) {
-    if (server !== undefined) await close(server)
+    if (api !== undefined) await api.close()
     await node.stop()
     throw err
   }
-  const rpc = server
+  const rpc = api
   const web = gateway
-  const apiAddress = multiaddrOf(rpc)
+  const apiAddress = multiaddrOf(rpc.server)
   await writeApiFile(repo.path, apiAddress)
   return {
     node,
     apiAddress,
     gatewayAddress: multiaddrOf(web),
+    webuiUrl: `${rpc.origin}${WEBUI_PATH}#token=${token}`,
     async stop () {
-      await Promise.all([close(rpc), close(web)])
+      await Promise.all([rpc.close(), close(web)])
       try {
         await node.stop()
       } finally {

@@ -18,7 +18,7 @@ import { unmarshalIPNSRecord } from 'ipns'
 import { ipnsValidator } from 'ipns/validator'
 import { base36 } from 'multiformats/bases/base36'
 import { CID } from 'multiformats/cid'
-import { startRpcServer } from '../../src/daemon/rpc/server.ts'
+import { startApiServer } from '../../src/daemon/api-server.ts'
 import { routingKey } from '../../src/naming/names.ts'
 import { heliaAdd, heliaIpns, linkLan, ourAdd, startHelia } from '../helpers/helia.ts'
 import { startTestNode } from '../helpers/nodes.ts'
@@ -122,7 +122,8 @@ test('(b) records Helia publishes resolve with our node.ipns.resolve, and /ipns/
     // The same name as a peer ID (base58) resolves too.
     assert.equal(await b.node.ipns.resolve(published.publicKey.toString(), bounded()), `/ipfs/${first.toString()}`)
 
-    const server = await startRpcServer(b.node, '127.0.0.1', 0)
+    const api = await startApiServer(b.node, { host: '127.0.0.1', port: 0, api: b.node.repo.config.API, token: 'unused' })
+    const server = api.server
     try {
       const resolved = await rpc(server, `name/resolve?arg=${ipnsName}`)
       assert.equal(resolved.status, 200, resolved.body.toString())
@@ -136,8 +137,7 @@ test('(b) records Helia publishes resolve with our node.ipns.resolve, and /ipns/
       assert.equal(junk.status, 400, 'a junk /ipns/ name is bad input, not a server error')
       assert.match(junk.body.toString(), /InvalidNameError|not an IPNS name/)
     } finally {
-      server.closeAllConnections()
-      await new Promise((resolve) => server.close(resolve))
+      await api.close()
     }
 
     // Helia publishes again (sequence 2); our resolver, past its cache, follows.

@@ -32,6 +32,7 @@ export const daemon: Command = {
     for (const address of running.node.host.getMultiaddrs()) ctx.stdout.write(`Swarm listening on ${address.toString()}\n`)
     ctx.stdout.write(`RPC API server listening on ${running.apiAddress}\n`)
     ctx.stdout.write(`Gateway server listening on ${running.gatewayAddress}\n`)
+    ctx.stdout.write(`WebUI: ${running.webuiUrl}\n`)
     ctx.stdout.write('Daemon is ready\n')
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', resolve)

@@ -1,18 +1,20 @@
 /**
- * The daemon's RPC server: Kubo's `/api/v0` over HTTP on `Addresses.API`.
+ * The daemon's RPC: Kubo's `/api/v0` over HTTP on `Addresses.API`.
  *
  * POST only; JSON replies, NDJSON for streams; errors as Kubo writes them
- * (`{Message, Code, Type}`) with 400 for bad input, 403 for requests from
- * web pages of other origins or with a foreign Host (DNS rebinding), 404
- * for unknown endpoints. Bodies are capped and slow clients timed out.
+ * (`{Message, Code, Type}`) with 400 for bad input, 401/403 for callers
+ * the access policy refuses (remote addresses, web pages of other origins,
+ * a foreign Host, a missing `API.Authorizations` secret), 404 for unknown
+ * endpoints. Bodies are capped and slow clients timed out.
  */
-import { createServer } from 'node:http'
-import { BadRequestError, ForbiddenOriginError, UnknownEndpointError } from '../errors.ts'
+import { checkAuthorization, checkOrigin, checkRemote } from '../access.ts'
+import { BadRequestError, UnknownEndpointError } from '../errors.ts'
 import { BinaryResult } from './handler.ts'
 import { endpoints } from './handlers/index.ts'
 import { statusOf } from './status.ts'
 import type { PlanetaryNode } from '../../node.ts'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AccessPolicy } from '../access.ts'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** Largest request body accepted. */
 export const MAX_BODY = 4 * 1024 * 1024
@@ -24,25 +26,16 @@ const BODY_TIMEOUT_MS = 60_000
 /** Endpoints that read their own (unbounded, streamed) body. */
 const STREAMING_BODY = new Set(['add', 'files/write'])
 
-/** Start serving `node` on `host:port`; resolves with the listening server. */
-export async function startRpcServer (node: PlanetaryNode, host: string, port: number, allowedOrigins: string[] = []): Promise<Server> {
-  const server = createServer({ requestTimeout: 0, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
-    handle(node, req, res, allowedOrigins).catch((err: unknown) => { sendError(res, err) })
-  })
-  server.keepAliveTimeout = 5_000
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  return server
+/** Answer one `/api/v0` request; any error becomes Kubo's error reply. */
+export function handleRpc (node: PlanetaryNode, req: IncomingMessage, res: ServerResponse, policy: AccessPolicy): void {
+  handle(node, req, res, policy).catch((err: unknown) => { sendError(res, err) })
 }
 
-async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerResponse, allowedOrigins: string[]): Promise<void> {
-  checkCaller(req, allowedOrigins)
+async function handle (node: PlanetaryNode, req: IncomingMessage, res: ServerResponse, policy: AccessPolicy): Promise<void> {
+  checkRemote(req, policy)
+  checkOrigin(req, policy)
   const url = new URL(req.url ?? '/', 'http://localhost')
+  checkAuthorization(req, url.pathname, policy)
   const path = url.pathname.replace(/^\/api\/v0\//, '')
   const handler = url.pathname.startsWith('/api/v0/') ? endpoints[path] : undefined
   if (handler === undefined) throw new UnknownEndpointError(`404 page not found: ${url.pathname}`)
@@ -95,22 +88,6 @@ async function sendBytes (res: ServerResponse, chunks: AsyncIterable<Uint8Array>
   res.end()
 }
 
-/** Refuse web pages of other origins and foreign Host headers. */
-function checkCaller (req: IncomingMessage, allowedOrigins: string[]): void {
-  const origin = req.headers.origin
-  if (origin !== undefined && !allowedOrigins.includes(origin)) {
-    throw new ForbiddenOriginError(`403 - Forbidden: origin ${origin} is not allowed (API.HTTPHeaders)`)
-  }
-  const referer = req.headers.referer
-  if (origin === undefined && referer !== undefined && !allowedOrigins.some((o) => referer.startsWith(o + '/'))) {
-    throw new ForbiddenOriginError('403 - Forbidden: cross-site request (Referer)')
-  }
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '')
-  if (!['127.0.0.1', 'localhost', '[::1]', ''].includes(host) && !allowedOrigins.some((o) => new URL(o).hostname === host)) {
-    throw new ForbiddenOriginError(`403 - Forbidden: Host ${host} is not this node`)
-  }
-}
-
 /**
  * The request body, at most MAX_BODY bytes. An oversized body is read to
  * its end (up to 16 times the cap, then the socket is dropped) so that the
@@ -137,7 +114,8 @@ function errorBody (err: unknown): { Message: string, Code: number, Type: string
   return { Message: e.message, Code: 0, Type: 'error', Name: e.name }
 }
 
-function sendError (res: ServerResponse, err: unknown): void {
+/** Kubo's error reply for `err`, with its status; a reply already under way is cut off. */
+export function sendError (res: ServerResponse, err: unknown): void {
   if (res.headersSent) {
     res.destroy()
     return

@@ -8,7 +8,7 @@ const BAD_INPUT = new Set(['BadRequestError', 'InvalidImportOptionsError', 'Inva
 /** 404 for an unknown endpoint, 401/403 for refused callers, 400 for bad input, else 500. */
 export function statusOf (name: string): number {
   if (name === 'UnknownEndpointError') return 404
-  if (name === 'ForbiddenOriginError') return 403
+  if (name === 'ForbiddenOriginError' || name === 'RemoteAccessError' || name === 'ForbiddenPathError') return 403
   if (name === 'UnauthorizedError') return 401
   return BAD_INPUT.has(name) ? 400 : 500
 }

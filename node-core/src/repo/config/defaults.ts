@@ -32,6 +32,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
       Announce: [],
       NoAnnounce: []
     },
+    API: { HTTPHeaders: {}, Authorizations: {}, AllowRemote: false },
     Bootstrap: [...DEFAULT_BOOTSTRAP],
     Swarm: {
       ConnMgr: { LowWater: 32, HighWater: 96, GracePeriod: '20s' },

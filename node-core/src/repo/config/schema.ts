@@ -46,6 +46,18 @@ export const ConfigSchema = z.strictObject({
     Announce: z.array(multiaddr),
     NoAnnounce: z.array(multiaddr)
   }),
+  /** Who may use the RPC and the WebSocket bridge (Kubo's keys, plus AllowRemote); repos made before it get the defaults. */
+  API: z.strictObject({
+    /** Kubo's headers; `Access-Control-Allow-Origin` lists the web origins allowed to call, besides the daemon's own. */
+    HTTPHeaders: z.record(z.string(), z.array(z.string().max(2048))),
+    /** Kubo's `API.Authorizations`: when any is set, every RPC call needs one of these secrets, for paths it allows. */
+    Authorizations: z.record(z.string(), z.strictObject({
+      AuthSecret: z.string().regex(/^(bearer:.+|basic:[^:]+:.+)$/, 'must be bearer:<token> or basic:<user>:<password>'),
+      AllowedPaths: z.array(z.string().startsWith('/', 'must be a path like /api/v0'))
+    })),
+    /** Accept RPC and bridge connections from addresses other than loopback (default false). */
+    AllowRemote: z.boolean()
+  }).default({ HTTPHeaders: {}, Authorizations: {}, AllowRemote: false }),
   Bootstrap: z.array(multiaddr),
   Swarm: z.strictObject({
     ConnMgr: z.strictObject({

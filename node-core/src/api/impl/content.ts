@@ -1,0 +1,38 @@
+/**
+ * What the API's content methods share: where blocks come from (the repo,
+ * then peers through a Bitswap session that also reports fetch progress),
+ * and paths resolved to a CID, `/ipns/` names included.
+ */
+import { resolveEntry } from '../../unixfs/exporter/resolve.ts'
+import type { FetchSession } from '../../exchange/bitswap.ts'
+import type { PlanetaryNode } from '../../node.ts'
+import type { AbortOptions } from '../../abort.ts'
+import type { CID } from 'multiformats/cid'
+
+/** Blocks and bytes a call has read. */
+export interface ReadCount {
+  blocks: number
+  bytes: number
+}
+
+/** A Bitswap session whose fetches are `fetch:progress` events, and whose reads are counted for `onRead`. */
+export function countingSession (node: PlanetaryNode, onRead?: (count: ReadCount) => void): FetchSession {
+  const session = node.bitswap.session((progress) => { node.events.emit('fetch:progress', progress) })
+  const count: ReadCount = { blocks: 0, bytes: 0 }
+  return {
+    get: async (cid: CID, options?: AbortOptions): Promise<Uint8Array> => {
+      const bytes = await session.get(cid, options)
+      count.blocks++
+      count.bytes += bytes.byteLength
+      onRead?.({ ...count })
+      return bytes
+    },
+    stored: async () => { await session.stored() }
+  }
+}
+
+/** The CID an `/ipfs/...` or `/ipns/...` path (or a bare CID) names, read through `reader`. */
+export async function resolveContent (node: PlanetaryNode, reader: Pick<FetchSession, 'get'>, path: string, options: AbortOptions): Promise<CID> {
+  const ipfs = path.startsWith('/ipns/') ? await node.ipns.resolve(path, options) : path
+  return await resolveEntry(reader, ipfs, options)
+}

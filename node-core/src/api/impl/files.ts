@@ -1,0 +1,100 @@
+/**
+ * The `files` namespace: importing local files, the Files tree (Kubo's
+ * MFS), fetching content from peers, and saving content to disk.
+ */
+import { basename } from 'node:path'
+import { pinRm } from '../../pin/pinning.ts'
+import { walkDag } from '../../dag/walk.ts'
+import { getToDisk } from '../../unixfs/exporter/get.ts'
+import { addSources } from '../../unixfs/importer/add-paths.ts'
+import { resolveImporterOptions } from '../../unixfs/importer/resolve-options.ts'
+import { countingSession, resolveContent } from './content.ts'
+import type { PlanetaryNode } from '../../node.ts'
+import type { Implementation } from '../dispatch.ts'
+
+type FilesMethods = Pick<Implementation, 'files.add' | 'files.ls' | 'files.stat' | 'files.mkdir' | 'files.cp' | 'files.mv' | 'files.rm' | 'files.fetch' | 'files.save'>
+
+/** The `files` methods over `node`. */
+export function filesMethods (node: PlanetaryNode): FilesMethods {
+  const store = node.repo.blockstore
+  return {
+    'files.add': async (input, { signal, progress }) => {
+      const importer = resolveImporterOptions(node.repo.config.Import, {
+        ...(input.cidVersion === undefined ? {} : { cidVersion: input.cidVersion }),
+        ...(input.rawLeaves === undefined ? {} : { rawLeaves: input.rawLeaves })
+      })
+      let bytes = 0
+      // Entries placed in the Files tree are pinned until they are there, then unpinned unless asked.
+      const pin = input.pin || input.to !== undefined
+      const roots = await node.gcLock.withShared(async () => {
+        const added = await addSources(store, input.paths.map((path) => ({ path })), importer, {
+          recursive: true,
+          hidden: input.hidden,
+          wrap: input.wrap,
+          signal,
+          onBytes: (n) => { progress({ bytes: bytes += n }) }
+        })
+        await store.sync()
+        if (pin) for (const root of added) await node.pins.put({ cid: root.cid, type: 'recursive', name: '' })
+        return added
+      })
+      if (input.to !== undefined) {
+        await node.mfs.mkdir(input.to, { parents: true, signal }).catch((err: Error) => { if (err.name !== 'MfsExistsError') throw err })
+        for (const root of roots) {
+          await node.mfs.cp(`/ipfs/${root.cid.toString()}`, `${input.to.replace(/\/+$/, '')}/${basename(root.path)}`, { signal })
+          if (!input.pin) await pinRm(node.pins, root.cid)
+        }
+      }
+      void node.reprovider.provide(roots.map((r) => r.cid)).catch(() => {})
+      return { entries: roots.map((r) => ({ path: r.path, cid: r.cid.toString(), size: r.size, dagSize: r.dagSize })) }
+    },
+    'files.ls': async (input, { signal }) => {
+      const entries = await node.mfs.ls(input.path, { long: true, signal })
+      return { entries: entries.map((e) => ({ name: e.name, cid: e.cid.toString(), type: e.type ?? 'file', size: e.size ?? 0 })) }
+    },
+    'files.stat': async (input, { signal }) => {
+      const stat = await node.mfs.stat(input.path, { signal })
+      return { cid: stat.cid.toString(), type: stat.type, size: stat.size, cumulativeSize: stat.cumulativeSize, blocks: stat.blocks }
+    },
+    'files.mkdir': async (input, { signal }) => {
+      await node.mfs.mkdir(input.path, { parents: input.parents, signal })
+      return {}
+    },
+    'files.cp': async (input, { signal }) => {
+      const reader = countingSession(node)
+      await node.mfs.cp(input.from.startsWith('/ipns/') ? await node.ipns.resolve(input.from, { signal }) : input.from, input.to, { parents: input.parents, reader, signal })
+      return {}
+    },
+    'files.mv': async (input, { signal }) => {
+      await node.mfs.mv(input.from, input.to, { signal })
+      return {}
+    },
+    'files.rm': async (input, { signal }) => {
+      await node.mfs.rm(input.path, { recursive: input.recursive, signal })
+      return {}
+    },
+    'files.fetch': async (input, { signal, progress }) => {
+      const reader = countingSession(node, progress)
+      const cid = await resolveContent(node, reader, input.path, { signal })
+      let blocks = 0
+      let bytes = 0
+      for await (const block of walkDag(reader, cid, { signal })) {
+        blocks++
+        bytes += block.bytes.byteLength
+      }
+      await reader.stored()
+      await store.sync()
+      return { cid: cid.toString(), blocks, bytes }
+    },
+    'files.save': async (input, { signal, progress }) => {
+      const reader = countingSession(node, progress)
+      const cid = isContentPath(input.path) ? await resolveContent(node, reader, input.path, { signal }) : (await node.mfs.stat(input.path, { signal })).cid
+      await getToDisk(reader, cid, input.to, { signal })
+      return { to: input.to }
+    }
+  }
+}
+
+function isContentPath (path: string): boolean {
+  return path.startsWith('/ipfs/') || path.startsWith('/ipns/')
+}

@@ -1,0 +1,117 @@
+/**
+ * The shapes the contract's methods and events are made of.
+ *
+ * Strings that name things (CIDs, paths, multiaddrs, peer IDs) are bounded
+ * and shape-checked here; the implementation then parses them for real and
+ * answers a bad one with its own named error (InvalidCidError, ...).
+ */
+import { z } from 'zod'
+
+/** A CID in any multibase. */
+export const Cid = z.string().min(1).max(512).regex(/^[A-Za-z0-9+/=_-]+$/, 'must be a CID')
+/** A path in the Files tree: absolute, no NUL. */
+export const MfsPath = z.string().min(1).max(4096).startsWith('/', 'must start with /').refine((p) => !p.includes('\0'), 'must not contain NUL')
+/** An IPFS path (`/ipfs/<cid>/...`, `/ipns/<name>/...`) or a bare CID. */
+export const IpfsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'must not contain NUL')
+/** A Files path or an IPFS path (`/ipfs/...`, `/ipns/...`): both start with `/`. */
+export const MfsOrIpfsPath = MfsPath
+/** An absolute path on the node's own disk (POSIX, or Windows with a drive or UNC prefix). */
+export const LocalPath = z.string().min(1).max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path').refine((p) => !p.includes('\0'), 'must not contain NUL')
+/** A multiaddr. */
+export const Multiaddr = z.string().min(1).max(1024).startsWith('/', 'must be a multiaddr')
+/** A peer ID. */
+export const PeerIdText = z.string().min(1).max(200).regex(/^[A-Za-z0-9]+$/, 'must be a peer ID')
+/** A key name (Kubo's rules are checked by the keystore). */
+export const KeyName = z.string().min(1).max(100)
+/** A dotted config key (`Addresses.API`). */
+export const ConfigKey = z.string().min(1).max(200).regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/, 'must be a dotted key like Addresses.API')
+
+/** `node.info`. */
+export const NodeInfo = z.strictObject({
+  peerId: z.string(),
+  agentVersion: z.string(),
+  addresses: z.array(z.string()),
+  repoPath: z.string(),
+  online: z.boolean()
+})
+
+/** `files.add`: local files or folders (Electron passes dropped files' paths), imported and pinned. */
+export const AddInput = z.strictObject({
+  paths: z.array(LocalPath).min(1).max(1000),
+  /** Also place each top-level entry into this Files directory (created if missing). */
+  to: MfsPath.optional(),
+  cidVersion: z.union([z.literal(0), z.literal(1)]).optional(),
+  rawLeaves: z.boolean().optional(),
+  wrap: z.boolean().default(false),
+  pin: z.boolean().default(true),
+  hidden: z.boolean().default(false)
+})
+
+/** One imported entry. */
+export const AddedEntry = z.strictObject({ path: z.string(), cid: Cid, size: z.number(), dagSize: z.number() })
+
+/** Bytes read so far. */
+export const BytesProgress = z.strictObject({ bytes: z.number() })
+
+/** Blocks (and bytes) read so far. */
+export const BlocksProgress = z.strictObject({ blocks: z.number(), bytes: z.number() })
+
+const EntryType = z.enum(['file', 'directory', 'symlink'])
+
+/** One entry of a Files directory. */
+export const FilesEntry = z.strictObject({ name: z.string(), cid: Cid, type: EntryType, size: z.number() })
+
+/** `files.stat`. */
+export const FilesStat = z.strictObject({ cid: Cid, type: EntryType, size: z.number(), cumulativeSize: z.number(), blocks: z.number() })
+
+/** One pin. */
+export const PinEntry = z.strictObject({ cid: Cid, type: z.enum(['direct', 'recursive', 'indirect']), name: z.string() })
+
+/** One connected peer. */
+export const PeerEntry = z.strictObject({
+  peer: z.string(),
+  address: z.string(),
+  transport: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  latencyMs: z.number().optional(),
+  agent: z.string().optional()
+})
+
+/** `name.publish`. */
+export const PublishInput = z.strictObject({
+  path: z.string().min(1).max(4096),
+  key: KeyName.default('self'),
+  /** Record lifetime, like `48h`; default Ipns.RecordLifetime. */
+  lifetime: z.string().regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 24h').optional(),
+  /** Keep the record locally when no DHT peer takes it (Kubo's --allow-offline). */
+  allowOffline: z.boolean().default(false)
+})
+
+/** One named key. */
+export const KeyEntry = z.strictObject({ name: z.string(), id: z.string() })
+
+/** `repo.stat`. */
+export const RepoStat = z.strictObject({ path: z.string(), size: z.number(), blocks: z.number(), storageMax: z.number() })
+
+/** `peer:connected`. */
+export const PeerConnected = z.strictObject({
+  peer: z.string(),
+  address: z.string(),
+  transport: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  encryption: z.string(),
+  muxer: z.string()
+})
+
+const TrafficStats = z.strictObject({ totalIn: z.number(), totalOut: z.number(), rateIn: z.number(), rateOut: z.number() })
+
+/** `bandwidth:sample`. */
+export const BandwidthSample = z.strictObject({
+  totalIn: z.number(),
+  totalOut: z.number(),
+  rateIn: z.number(),
+  rateOut: z.number(),
+  at: z.number(),
+  byProtocol: z.record(z.string(), TrafficStats),
+  byPeer: z.record(z.string(), TrafficStats)
+})

@@ -1,0 +1,103 @@
+/**
+ * The client side of the WebSocket bridge, on the standard WebSocket (the
+ * browser's, or Node's global one). The token goes in the URL's query,
+ * because a browser cannot set headers on a WebSocket.
+ */
+import { CallCancelledError, RemoteError, TransportClosedError } from './errors.ts'
+import { MAX_WS_MESSAGE, NodeMessage, parseFrame, WS_PATH } from './ws-protocol.ts'
+import type { ClientMessage } from './ws-protocol.ts'
+import type { ApiTransport, TransportCallOptions } from './transport.ts'
+
+interface Pending {
+  resolve(output: unknown): void
+  reject(err: Error): void
+  onProgress?: (progress: unknown) => void
+}
+
+/** Connect to the bridge of the daemon whose RPC is at `origin` (`http://127.0.0.1:5001`). */
+export async function connectWebSocket (origin: string, token: string): Promise<ApiTransport> {
+  const url = new URL(WS_PATH, origin.replace(/^http/, 'ws'))
+  url.searchParams.set('token', token)
+  const socket = new WebSocket(url)
+  await new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => { resolve() }, { once: true })
+    socket.addEventListener('error', () => { reject(new TransportClosedError(`cannot open the WebSocket bridge at ${url.origin}${WS_PATH} (refused, or a wrong token)`)) }, { once: true })
+  })
+  const pending = new Map<number, Pending>()
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  let nextId = 0
+  let closed = false
+  const send = (message: ClientMessage): void => { socket.send(JSON.stringify(message)) }
+
+  socket.addEventListener('message', (event: MessageEvent) => {
+    const text = typeof event.data === 'string' ? event.data : ''
+    if (text.length > MAX_WS_MESSAGE) return
+    const message = parseFrame(NodeMessage, text)
+    if (message === undefined) return
+    if (message.type === 'event') {
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
+      return
+    }
+    if (message.id === null) return
+    const call = pending.get(message.id)
+    if (call === undefined) return
+    if (message.type === 'progress') {
+      call.onProgress?.(message.progress)
+      return
+    }
+    pending.delete(message.id)
+    if (message.type === 'result') call.resolve(message.output)
+    else call.reject(new RemoteError(message.error))
+  })
+  socket.addEventListener('close', () => {
+    closed = true
+    for (const call of pending.values()) call.reject(new TransportClosedError('the WebSocket bridge closed'))
+    pending.clear()
+  })
+
+  return {
+    call: async (method: string, input: unknown, options: TransportCallOptions) => {
+      if (closed) throw new TransportClosedError('the WebSocket bridge is closed')
+      options.signal?.throwIfAborted()
+      const id = nextId++
+      return await new Promise((resolve, reject) => {
+        const cancel = (): void => {
+          send({ type: 'cancel', id })
+          pending.delete(id)
+          reject(new CallCancelledError(`${method} was cancelled`))
+        }
+        options.signal?.addEventListener('abort', cancel, { once: true })
+        const done = (): void => { options.signal?.removeEventListener('abort', cancel) }
+        pending.set(id, {
+          resolve: (output) => { done(); resolve(output) },
+          reject: (err) => { done(); reject(err) },
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress })
+        })
+        send({ type: 'call', id, method, input })
+      })
+    },
+    subscribe: (event, listener) => {
+      let set = listeners.get(event)
+      if (set === undefined) {
+        set = new Set()
+        listeners.set(event, set)
+        if (!closed) send({ type: 'subscribe', event })
+      }
+      set.add(listener)
+      return () => {
+        const current = listeners.get(event)
+        current?.delete(listener)
+        if (current?.size === 0) {
+          listeners.delete(event)
+          if (!closed) send({ type: 'unsubscribe', event })
+        }
+      }
+    },
+    close: async () => {
+      if (socket.readyState === WebSocket.CLOSED) return
+      const ended = new Promise((resolve) => { socket.addEventListener('close', resolve, { once: true }) })
+      socket.close(1000)
+      await ended
+    }
+  }
+}
