@@ -18,7 +18,7 @@ export interface CallOptions<M extends MethodName> {
 
 type Namespace = MethodName extends infer M ? M extends `${infer N}.${string}` ? N : never : never
 
-type Call<M extends MethodName> = (...args: keyof Input<M> extends never ? [input?: Input<M>, options?: CallOptions<M>] : [input: Input<M>, options?: CallOptions<M>]) => Promise<Output<M>>
+type Call<M extends MethodName> = (...args: Record<string, never> extends Input<M> ? [input?: Input<M>, options?: CallOptions<M>] : [input: Input<M>, options?: CallOptions<M>]) => Promise<Output<M>>
 
 /** The methods of the contract, by namespace. */
 export type ApiMethods = {

@@ -1,0 +1,218 @@
+// The shared API suite: the same calls and checks through every door of the
+// contract (in-process here, the daemon's WebSocket bridge, later Electron's
+// IPC). A door under test gives a client to node A, and node B to talk to.
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { MemoryBlockstore } from 'blockstore-core'
+import { importer } from 'ipfs-unixfs-importer'
+import { CID } from 'multiformats/cid'
+import { identity } from 'multiformats/hashes/identity'
+import { sha256 } from 'multiformats/hashes/sha2'
+import { tempDir } from '../helpers/cli.ts'
+import { waitFor } from '../helpers/nodes.ts'
+import type { ApiClient } from '../../src/api/client.ts'
+import type { ApiTransport } from '../../src/api/transport.ts'
+import type { PlanetaryNode } from '../../src/node.ts'
+
+/** What a door gives the suite. */
+export interface Door {
+  /** A client of node A through the door. */
+  client: ApiClient
+  /** The door's transport, for calls outside the contract's types. */
+  transport: ApiTransport
+  a: PlanetaryNode
+  b: PlanetaryNode
+  close(): Promise<void>
+}
+
+/** The CID ipfs-unixfs-importer (the oracle) gives `bytes` as one file with CIDv1 and raw leaves. */
+async function oracleCid (bytes: Uint8Array): Promise<string> {
+  let last: CID | undefined
+  for await (const entry of importer([{ content: bytes }], new MemoryBlockstore(), { cidVersion: 1, rawLeaves: true })) last = entry.cid
+  return String(last)
+}
+
+/** A rejection's wire error: its name and code. */
+async function failure (call: Promise<unknown>): Promise<{ name: string, code: string, message: string }> {
+  try {
+    await call
+  } catch (err) {
+    const e = err as { name: string, code: string, message: string }
+    return { name: e.name, code: e.code, message: e.message }
+  }
+  assert.fail('the call should have failed')
+}
+
+/** Run the suite through the door `open` makes. */
+export function apiSuite (open: () => Promise<Door>): void {
+  let door: Door
+  let dir: { path: string, cleanup: () => Promise<void> }
+  const content = randomBytes(700_000)
+
+  before(async () => {
+    door = await open()
+    dir = await tempDir('planetary-api-')
+  })
+  after(async () => {
+    await door.close()
+    await dir.cleanup()
+  })
+
+  test('node.info names the node', async () => {
+    const info = await door.client.node.info()
+    assert.equal(info.peerId, door.a.host.peerId.toString())
+    assert.equal(info.online, true)
+    assert.equal(info.repoPath, door.a.repo.path)
+    assert.ok(info.addresses.length > 0)
+  })
+
+  test('files.add imports local files with the oracle\'s CIDs, streams progress, pins and places them in the Files tree', async () => {
+    const path = join(dir.path, 'report.bin')
+    await writeFile(path, content)
+    const progress: number[] = []
+    const added = await door.client.files.add({ paths: [path], cidVersion: 1, rawLeaves: true, to: '/drops' }, { onProgress: (p) => { progress.push(p.bytes) } })
+    assert.equal(added.entries.length, 1)
+    assert.equal(added.entries[0]?.cid, await oracleCid(content))
+    assert.equal(added.entries[0]?.size, content.byteLength)
+    assert.equal(progress.at(-1), content.byteLength, 'progress ends at the file size')
+    const listing = await door.client.files.ls({ path: '/drops' })
+    assert.deepEqual(listing.entries.map((e) => [e.name, e.cid, e.type, e.size]), [['report.bin', added.entries[0]?.cid, 'file', content.byteLength]])
+    const pins = await door.client.pins.ls({ type: 'recursive' })
+    assert.ok(pins.pins.some((p) => p.cid === added.entries[0]?.cid))
+  })
+
+  test('the Files tree: mkdir, cp, mv, stat, rm; a missing path is MfsNotFoundError', async () => {
+    await door.client.files.mkdir({ path: '/a/b', parents: true })
+    await door.client.files.cp({ from: '/drops/report.bin', to: '/a/b/copy.bin' })
+    await door.client.files.mv({ from: '/a/b/copy.bin', to: '/a/moved.bin' })
+    const stat = await door.client.files.stat({ path: '/a/moved.bin' })
+    assert.equal(stat.type, 'file')
+    assert.equal(stat.size, content.byteLength)
+    assert.deepEqual((await door.client.files.ls({ path: '/a' })).entries.map((e) => e.name).sort(), ['b', 'moved.bin'])
+    await door.client.files.rm({ path: '/a', recursive: true })
+    const missing = await failure(door.client.files.stat({ path: '/a' }))
+    assert.equal(missing.name, 'MfsNotFoundError')
+    assert.equal(missing.code, 'ERR_MFS_NOT_FOUND')
+  })
+
+  test('files.save writes content to disk; files.fetch walks a DAG with progress', async () => {
+    const cid = (await door.client.files.stat({ path: '/drops/report.bin' })).cid
+    const out = join(dir.path, 'saved.bin')
+    const saved = await door.client.files.save({ path: `/ipfs/${cid}`, to: out })
+    assert.equal(saved.to, out)
+    assert.ok((await readFile(out)).equals(content))
+    const fromTree = join(dir.path, 'from-tree.bin')
+    await door.client.files.save({ path: '/drops/report.bin', to: fromTree })
+    assert.ok((await readFile(fromTree)).equals(content))
+    const seen: number[] = []
+    const fetched = await door.client.files.fetch({ path: cid }, { onProgress: (p) => { seen.push(p.blocks) } })
+    assert.equal(fetched.cid, cid)
+    assert.equal(fetched.blocks, 4, 'three 256 KiB raw leaves and their root')
+    assert.equal(seen.at(-1), 4)
+  })
+
+  test('pins: add, list, remove; removing twice is NotPinnedError', async () => {
+    await mkdir(join(dir.path, 'pinme'))
+    await writeFile(join(dir.path, 'pinme', 'x.txt'), 'pin me')
+    const added = await door.client.files.add({ paths: [join(dir.path, 'pinme')], pin: false })
+    const root = added.entries[0]?.cid ?? ''
+    assert.ok(!(await door.client.pins.ls()).pins.some((p) => p.cid === root))
+    const blocks: number[] = []
+    const pinned = await door.client.pins.add({ path: `/ipfs/${root}`, name: 'mine' }, { onProgress: (p) => { blocks.push(p.blocks) } })
+    assert.equal(pinned.cid, root)
+    assert.equal(blocks.at(-1), 2, 'the directory and its file')
+    const listed = (await door.client.pins.ls()).pins
+    assert.deepEqual(listed.find((p) => p.cid === root), { cid: root, type: 'recursive', name: 'mine' })
+    assert.ok(listed.some((p) => p.type === 'indirect'))
+    await door.client.pins.rm({ cid: root })
+    assert.equal((await failure(door.client.pins.rm({ cid: root }))).name, 'NotPinnedError')
+  })
+
+  test('repo.stat counts the repo; repo.gc removes unpinned blocks with progress', async () => {
+    const junk = join(dir.path, 'junk.bin')
+    await writeFile(junk, randomBytes(300_000))
+    await door.client.files.add({ paths: [junk], pin: false, cidVersion: 1 })
+    const before = await door.client.repo.stat()
+    assert.equal(before.path, door.a.repo.path)
+    const progress: number[] = []
+    const gc = await door.client.repo.gc({}, { onProgress: (p) => { progress.push(p.removed) } })
+    assert.ok(gc.removed >= 2, `the junk file's blocks are collected (${gc.removed})`)
+    assert.equal(progress.at(-1), gc.removed)
+    const afterGc = await door.client.repo.stat()
+    assert.equal(afterGc.blocks, before.blocks - gc.removed)
+    assert.equal((await door.client.files.stat({ path: '/drops/report.bin' })).size, content.byteLength, 'the Files tree survives GC')
+  })
+
+  test('name: keys, publish, resolve', async () => {
+    const key = await door.client.name.keyGen({ name: 'site' })
+    assert.ok((await door.client.name.keys()).keys.some((k) => k.name === 'site' && k.id === key.id))
+    const cid = (await door.client.files.stat({ path: '/drops/report.bin' })).cid
+    const published = await door.client.name.publish({ path: `/ipfs/${cid}`, key: 'site', allowOffline: true })
+    assert.equal(published.value, `/ipfs/${cid}`)
+    assert.equal((await door.client.name.resolve({ name: published.name })).path, `/ipfs/${cid}`)
+    assert.equal((await failure(door.client.name.keyGen({ name: 'site' }))).name, 'KeyExistsError')
+  })
+
+  test('config: read a key, never the private key, set with validation', async () => {
+    assert.equal((await door.client.config.get({ key: 'Routing.Type' })).value, door.a.repo.config.Routing.Type)
+    const whole = (await door.client.config.get({})).value as { Identity: Record<string, unknown> }
+    assert.equal(whole.Identity.PrivKey, undefined)
+    assert.equal((await failure(door.client.config.get({ key: 'Identity.PrivKey' }))).name, 'InvalidConfigError')
+    const set = await door.client.config.set({ key: 'Datastore.StorageGCWatermark', value: 80 })
+    assert.deepEqual(set, { value: 80, restartNeeded: true })
+    assert.equal(door.a.repo.config.Datastore.StorageGCWatermark, 80)
+    assert.equal((await failure(door.client.config.set({ key: 'Datastore.StorageGCWatermark', value: 'lots' }))).name, 'InvalidConfigError')
+  })
+
+  test('peers: connect, list, events, disconnect', async () => {
+    const connected: string[] = []
+    const stop = door.client.on('peer:connected', (event) => { connected.push(event.peer) })
+    try {
+      const other = door.b.host.peerId.toString()
+      const address = `${door.b.host.getMultiaddrs().find((m) => m.toString().includes('/tcp/') && !m.toString().includes('/ws'))?.toString() ?? ''}`
+      assert.equal((await door.client.peers.connect({ address })).peer, other)
+      const listed = (await door.client.peers.list()).peers.find((p) => p.peer === other)
+      assert.equal(listed?.transport, 'tcp')
+      await waitFor(() => connected.includes(other), 5000, 'peer:connected through the door')
+      await door.client.peers.disconnect({ peer: other })
+      await waitFor(async () => !(await door.client.peers.list()).peers.some((p) => p.peer === other), 5000, 'the peer to be gone')
+    } finally {
+      stop()
+    }
+  })
+
+  test('bandwidth samples arrive as events', async () => {
+    let samples = 0
+    const stop = door.client.on('bandwidth:sample', (sample) => { if (sample.at > 0) samples++ })
+    try {
+      await waitFor(() => samples > 0, 5000, 'a bandwidth:sample event')
+    } finally {
+      stop()
+    }
+  })
+
+  test('a long call can be cancelled: a fetch nobody can answer stops with CallCancelledError', async () => {
+    const nowhere = CID.createV1(0x55, await sha256.digest(randomBytes(32)))
+    const controller = new AbortController()
+    setTimeout(() => { controller.abort() }, 300)
+    const started = Date.now()
+    const cancelled = await failure(door.client.files.fetch({ path: nowhere.toString() }, { signal: controller.signal }))
+    assert.equal(cancelled.name, 'CallCancelledError')
+    assert.ok(Date.now() - started < 5000)
+    assert.equal((await door.client.node.info()).online, true, 'the node still answers')
+  })
+
+  test('bad input is refused by name before anything runs', async () => {
+    assert.equal((await failure(door.client.files.stat({ path: 'relative' }))).name, 'InvalidInputError')
+    assert.equal((await failure(door.transport.call('files.format', {}, {}))).name, 'UnknownMethodError')
+    assert.equal((await failure(door.transport.call('files.ls', { path: '/', extra: 1 }, {}))).name, 'InvalidInputError')
+    assert.equal((await failure(door.transport.call('files.add', { paths: ['relative/path'] }, {}))).name, 'InvalidInputError')
+    assert.equal((await failure(door.client.pins.rm({ cid: 'notacid' }))).name, 'InvalidCidError')
+    const inline = CID.createV1(0x55, identity.digest(new Uint8Array([1])))
+    assert.equal((await failure(door.client.peers.disconnect({ peer: inline.toString() }))).name, 'InvalidPeerIdError')
+    assert.equal((await failure(door.client.files.save({ path: '/drops/report.bin', to: join(dir.path, 'saved.bin') }))).code, 'EEXIST', 'an existing file is never overwritten')
+  })
+}

@@ -1,0 +1,148 @@
+// Who may reach the daemon's API server: web pages of other origins are
+// refused, API.Authorizations secrets are required once set, the web UI is
+// served with its security headers and never a file outside its folder,
+// and callers from another host are refused unless API.AllowRemote (a real
+// daemon in a network namespace, called from another).
+import assert from 'node:assert/strict'
+import { execFile, spawn } from 'node:child_process'
+import { after, before, describe, test } from 'node:test'
+import { promisify } from 'node:util'
+import { startApiServer } from '../../src/daemon/api-server.ts'
+import { CLI, freshRepo, planetaryOk } from '../helpers/cli.ts'
+import { createLan } from '../helpers/netns.ts'
+import { startTestNode, waitFor } from '../helpers/nodes.ts'
+import type { ApiServer } from '../../src/daemon/api-server.ts'
+import type { TestNode } from '../helpers/nodes.ts'
+
+const run = promisify(execFile)
+
+async function post (server: ApiServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number, body: string }> {
+  const res = await fetch(`${server.origin}${path}`, { method: 'POST', headers })
+  return { status: res.status, body: await res.text() }
+}
+
+describe('the API server of one node', () => {
+  let node: TestNode
+  let open: ApiServer
+  let locked: ApiServer
+  before(async () => {
+    node = await startTestNode()
+    open = await startApiServer(node.node, { host: '127.0.0.1', port: 0, api: node.node.repo.config.API, token: 't' })
+    locked = await startApiServer(node.node, {
+      host: '127.0.0.1',
+      port: 0,
+      token: 't',
+      api: {
+        ...node.node.repo.config.API,
+        Authorizations: {
+          tools: { AuthSecret: 'bearer:s3cret-token', AllowedPaths: ['/api/v0'] },
+          reader: { AuthSecret: 'basic:alice:pw', AllowedPaths: ['/api/v0/id', '/api/v0/version'] }
+        }
+      }
+    })
+  })
+  after(async () => {
+    await Promise.all([open.close(), locked.close()])
+    await node.stop()
+  })
+
+  test('cross-site requests are refused; the daemon\'s own origin and plain clients are not', async () => {
+    assert.equal((await post(open, '/api/v0/id')).status, 200)
+    const evil = await post(open, '/api/v0/id', { Origin: 'https://evil.example' })
+    assert.equal(evil.status, 403)
+    assert.equal(JSON.parse(evil.body).Name, 'ForbiddenOriginError')
+    assert.equal((await post(open, '/api/v0/id', { Referer: 'https://evil.example/page' })).status, 403)
+    assert.equal((await post(open, '/api/v0/id', { Origin: open.origin })).status, 200)
+  })
+
+  test('with API.Authorizations, a call needs a secret that allows its path', async () => {
+    const none = await post(locked, '/api/v0/id')
+    assert.equal(none.status, 401)
+    assert.equal(JSON.parse(none.body).Name, 'UnauthorizedError')
+    assert.equal((await post(locked, '/api/v0/id', { Authorization: 'Bearer wrong' })).status, 401)
+    assert.equal((await post(locked, '/api/v0/id', { Authorization: 'Bearer s3cret-token' })).status, 200)
+    assert.equal((await post(locked, '/api/v0/pin/ls', { Authorization: 'Bearer s3cret-token' })).status, 200)
+    const basic = `Basic ${Buffer.from('alice:pw').toString('base64')}`
+    assert.equal((await post(locked, '/api/v0/id', { Authorization: basic })).status, 200)
+    const denied = await post(locked, '/api/v0/pin/ls', { Authorization: basic })
+    assert.equal(denied.status, 403)
+    assert.equal(JSON.parse(denied.body).Name, 'ForbiddenPathError')
+  })
+
+  test('the web UI: its page with a strict CSP, no file outside its folder, other paths 404', async () => {
+    const page = await fetch(`${open.origin}/webui/`)
+    assert.equal(page.status, 200)
+    assert.match(await page.text(), /<title>Planetary<\/title>/)
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/)
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff')
+    assert.equal((await fetch(`${open.origin}/webui/app.js`)).headers.get('content-type'), 'text/javascript; charset=utf-8')
+    for (const escape of ['/webui/..%2f..%2f..%2fpackage.json', '/webui/%2e%2e/%2e%2e/webui.ts', '/webui/..%5c..%5cpackage.json']) {
+      const res = await fetch(`${open.origin}${escape}`)
+      assert.doesNotMatch(await res.text(), /"name": "planetary"|export async function/, escape)
+    }
+    assert.equal((await fetch(`${open.origin}/webui`, { redirect: 'manual' })).status, 301)
+    assert.equal((await fetch(`${open.origin}/elsewhere`)).status, 404)
+    assert.equal((await fetch(`${open.origin}/webui/`, { method: 'POST' })).status, 405)
+    assert.equal((await fetch(`${open.origin}/webui/`, { headers: { Origin: 'https://evil.example' } })).status, 403)
+  })
+
+  test('a second server on a taken port says so by name', async () => {
+    const port = Number(new URL(open.origin).port)
+    await assert.rejects(startApiServer(node.node, { host: '127.0.0.1', port, api: node.node.repo.config.API, token: 't' }), { name: 'ApiAddressError', message: /already in use/ })
+  })
+})
+
+test('callers from another host are refused unless API.AllowRemote', async () => {
+  const lan = createLan(2)
+  const { repo, cleanup } = await freshRepo('test')
+  const [server, client] = lan.hosts
+  assert.ok(server !== undefined && client !== undefined)
+  const daemons: Array<ReturnType<typeof spawn>> = []
+  let token = ''
+  const startDaemon = async (): Promise<void> => {
+    const child = spawn('ip', ['netns', 'exec', server.ns, process.execPath, CLI, 'daemon'], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'pipe'] })
+    daemons.push(child)
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { out += d.toString() })
+    await waitFor(() => out.includes('Daemon is ready') || child.exitCode !== null, 20_000, 'the daemon to start', () => out)
+    assert.match(out, /Daemon is ready/)
+    token = /#token=(\S+)/.exec(out)?.[1] ?? ''
+  }
+  const stopDaemon = async (): Promise<void> => {
+    const child = daemons.pop()
+    if (child === undefined || child.exitCode !== null) return
+    const closed = new Promise((resolve) => child.once('close', resolve))
+    child.kill('SIGTERM')
+    await closed
+  }
+  // The status of POST /api/v0/id and of a WebSocket upgrade with the token, as seen from `ns`.
+  const probe = async (ns: string, host: string): Promise<string> => {
+    const script = `
+      const base = 'http://${host}:15001'
+      const id = await fetch(base + '/api/v0/id', { method: 'POST' }).then((r) => r.status, () => 0)
+      const ws = await new Promise((resolve) => {
+        const s = new WebSocket(base.replace('http', 'ws') + '/api/ws?token=${token}')
+        s.onopen = () => resolve('open'); s.onerror = () => resolve('refused')
+      })
+      console.log(id + ' ' + ws)
+      process.exit(0)`
+    const { stdout } = await run('ip', ['netns', 'exec', ns, process.execPath, '--input-type=module', '-e', script], { timeout: 15_000 })
+    return stdout.trim()
+  }
+  try {
+    await planetaryOk(repo, ['config', 'Addresses.API', '/ip4/0.0.0.0/tcp/15001'])
+    await planetaryOk(repo, ['config', 'Addresses.Swarm', '--json', '["/ip4/0.0.0.0/tcp/0"]'])
+    await startDaemon()
+    assert.equal(await probe(client.ns, server.ip), '403 refused', 'another host is refused, RPC and bridge alike, token or not')
+    assert.equal(await probe(server.ns, '127.0.0.1'), '200 open', 'loopback is served')
+    await stopDaemon()
+    await planetaryOk(repo, ['config', 'API.AllowRemote', '--bool', 'true'])
+    await startDaemon()
+    assert.equal(await probe(client.ns, server.ip), '200 open', 'with AllowRemote another host is served')
+  } finally {
+    while (daemons.length > 0) await stopDaemon()
+    lan.remove()
+    await cleanup()
+  }
+})
