@@ -1,8 +1,6 @@
 /**
- * Errors of the API doors, and how any error crosses them.
+ * Errors of the API doors.
  */
-import type { WireError } from './contract.ts'
-
 /** A call named a method the contract does not have. */
 export class UnknownMethodError extends Error {
   static override name = 'UnknownMethodError'
@@ -36,26 +34,4 @@ export class TransportClosedError extends Error {
   static override name = 'TransportClosedError'
   override name = 'TransportClosedError'
   readonly code = 'ERR_TRANSPORT_CLOSED'
-}
-
-/** An error raised by the node, as a client receives it: `name` and `code` are the node's. */
-export class RemoteError extends Error {
-  static override name = 'RemoteError'
-  override name: string
-  readonly code: string
-  constructor (wire: WireError) {
-    super(wire.message)
-    this.name = wire.name
-    this.code = wire.code
-  }
-}
-
-/** Any thrown value as it crosses a door: its name, message and code (`ERR_INTERNAL` when it has none). */
-export function toWireError (err: unknown): WireError {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code
-    const name = err.name === 'AbortError' ? CallCancelledError.name : err.name
-    return { name, message: err.message, code: typeof code === 'string' ? code : name === CallCancelledError.name ? 'ERR_CALL_CANCELLED' : 'ERR_INTERNAL' }
-  }
-  return { name: 'Error', message: String(err), code: 'ERR_INTERNAL' }
 }

@@ -5,7 +5,8 @@
  * suite sees the same thing through every door.
  */
 import { dispatch } from './dispatch.ts'
-import { CallCancelledError, RemoteError, TransportClosedError, toWireError } from './errors.ts'
+import { CallCancelledError, TransportClosedError } from './errors.ts'
+import { RemoteError, toWireError } from './wire-error.ts'
 import { isEventName } from './contract.ts'
 import type { NodeApi } from './node-api.ts'
 import type { ApiTransport, TransportCallOptions } from './transport.ts'

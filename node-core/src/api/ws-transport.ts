@@ -3,7 +3,8 @@
  * browser's, or Node's global one). The token goes in the URL's query,
  * because a browser cannot set headers on a WebSocket.
  */
-import { CallCancelledError, RemoteError, TransportClosedError } from './errors.ts'
+import { CallCancelledError, TransportClosedError } from './errors.ts'
+import { RemoteError } from './wire-error.ts'
 import { MAX_WS_MESSAGE, NodeMessage, parseFrame, WS_PATH } from './ws-protocol.ts'
 import type { ClientMessage } from './ws-protocol.ts'
 import type { ApiTransport, TransportCallOptions } from './transport.ts'
