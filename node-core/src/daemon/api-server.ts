@@ -25,6 +25,8 @@ export interface ApiServerOptions {
   api: Config['API']
   /** The web UI token the bridge asks for. */
   token: string
+  /** How long a client may take to send its request headers (slow-loris); default 10 s. */
+  headersTimeoutMs?: number
 }
 
 /** A listening API server. */
@@ -39,7 +41,8 @@ export interface ApiServer {
 export async function startApiServer (node: PlanetaryNode, options: ApiServerOptions): Promise<ApiServer> {
   const bridge = new WsBridge(createNodeApi(node), options.token)
   let policy: AccessPolicy = accessPolicy(options.api, options.port)
-  const server = createServer({ requestTimeout: 0, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000
+  const server = createServer({ requestTimeout: 0, headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout), maxHeaderSize: 16 * 1024 }, (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     if (path.startsWith('/api/v0/')) {
       handleRpc(node, req, res, policy)

@@ -5,6 +5,7 @@
 // daemon in a network namespace, called from another).
 import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
+import { connect } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { promisify } from 'node:util'
 import { startApiServer } from '../../src/daemon/api-server.ts'
@@ -27,7 +28,7 @@ describe('the API server of one node', () => {
   let locked: ApiServer
   before(async () => {
     node = await startTestNode()
-    open = await startApiServer(node.node, { host: '127.0.0.1', port: 0, api: node.node.repo.config.API, token: 't' })
+    open = await startApiServer(node.node, { host: '127.0.0.1', port: 0, api: node.node.repo.config.API, token: 't', headersTimeoutMs: 1500 })
     locked = await startApiServer(node.node, {
       host: '127.0.0.1',
       port: 0,
@@ -84,6 +85,30 @@ describe('the API server of one node', () => {
     assert.equal((await fetch(`${open.origin}/elsewhere`)).status, 404)
     assert.equal((await fetch(`${open.origin}/webui/`, { method: 'POST' })).status, 405)
     assert.equal((await fetch(`${open.origin}/webui/`, { headers: { Origin: 'https://evil.example' } })).status, 403)
+  })
+
+  test('oversized headers get 431; a client trickling its headers (slow-loris) is cut off', async () => {
+    const port = Number(new URL(open.origin).port)
+    const huge = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.write(`POST /api/v0/id HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`) })
+      let reply = ''
+      socket.on('data', (d) => { reply += d.toString() })
+      socket.on('close', () => { resolve(reply) })
+      socket.on('error', () => {})
+    })
+    assert.match(huge, /^HTTP\/1.1 431/)
+    const started = Date.now()
+    const cut = await new Promise<number>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.write('POST /api/v0/id HTTP/1.1\r\n') })
+      const drip = setInterval(() => { socket.write('X-Slow: 1\r\n') }, 200)
+      socket.on('close', () => {
+        clearInterval(drip)
+        resolve(Date.now() - started)
+      })
+      socket.on('error', () => {})
+    })
+    assert.ok(cut < 6000, `the trickling client was cut off after ${cut} ms`)
+    assert.equal((await post(open, '/api/v0/id')).status, 200, 'and the server still answers')
   })
 
   test('a second server on a taken port says so by name', async () => {
