@@ -24,7 +24,7 @@ export const MAX_BODY = 4 * 1024 * 1024
 const BODY_TIMEOUT_MS = 60_000
 
 /** Endpoints that read their own (unbounded, streamed) body. */
-const STREAMING_BODY = new Set(['add', 'files/write'])
+const STREAMING_BODY = new Set(['add', 'files/write', 'block/put', 'dag/put', 'dag/import'])
 
 /** Answer one `/api/v0` request; any error becomes Kubo's error reply. */
 export function handleRpc (node: PlanetaryNode, req: IncomingMessage, res: ServerResponse, policy: AccessPolicy): void {

@@ -3,7 +3,7 @@
  */
 
 /** Error names that mean the caller's input was bad (HTTP 400). */
-const BAD_INPUT = new Set(['BadRequestError', 'InvalidImportOptionsError', 'InvalidChunkerError', 'MfsNotFoundError', 'MfsNotADirectoryError', 'MfsNotAFileError', 'MfsExistsError', 'MfsIsADirectoryError', 'MfsInvalidPathError', 'MfsInvalidOptionError', 'MfsInvalidTargetError', 'MfsNotUnixFSError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError'])
+const BAD_INPUT = new Set(['BadRequestError', 'InvalidImportOptionsError', 'InvalidChunkerError', 'MfsNotFoundError', 'MfsNotADirectoryError', 'MfsNotAFileError', 'MfsExistsError', 'MfsIsADirectoryError', 'MfsInvalidPathError', 'MfsInvalidOptionError', 'MfsInvalidTargetError', 'MfsNotUnixFSError', 'KeyNotFoundError', 'KeyExistsError', 'InvalidKeyError', 'InvalidNameError', 'InvalidRecordError', 'NotPinnedError', 'AlreadyPinnedError', 'InvalidPathError', 'PathNotFoundError', 'NotAFileError', 'NotADirectoryError', 'InvalidMultiaddrError', 'InvalidPeerIdError', 'InvalidCidError', 'InvalidConfigError', 'UnknownCodecError', 'UnknownHashError', 'BlockTooLargeError', 'BlockDecodeError', 'DagEncodeError', 'InvalidCarError'])
 
 /** 404 for an unknown endpoint, 401/403 for refused callers, 400 for bad input, else 500. */
 export function statusOf (name: string): number {

@@ -1,15 +1,19 @@
 /**
- * `/api/v0/cat`, `ls`, `block/get`, `dag/get`, `dag/export`: content by
- * CID or path, from the repo or, unless `offline=true`, fetched from peers
- * over Bitswap (one session per request) and kept in the repo.
+ * `/api/v0/cat`, `ls`, `get`: UnixFS content by CID or path, from the repo
+ * or, unless `offline=true`, fetched from peers over Bitswap (one session
+ * per request) and kept in the repo. `get` streams a tar archive, as Kubo
+ * does, gzipped with `compress` (a lone file without `archive` is gzipped
+ * bare).
  */
-import { parseCid } from '../../../block/block.ts'
-import { exportCar } from '../../../dag/car.ts'
-import { dagGet } from '../../../dag/get.ts'
-import { parsePath } from '../../../dag/path.ts'
-import { catAll } from '../../../unixfs/exporter/cat.ts'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
+import { cat as catFile, catAll } from '../../../unixfs/exporter/cat.ts'
 import { ls } from '../../../unixfs/exporter/ls.ts'
-import { resolveEntry, resolvePath, unixfsPbLookup } from '../../../unixfs/exporter/resolve.ts'
+import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
+import { statEntry } from '../../../unixfs/exporter/stat.ts'
+import { tarArchive } from '../../../unixfs/exporter/tar.ts'
+import { BadRequestError } from '../../errors.ts'
 import { BinaryResult, arg, flag, intOption } from '../handler.ts'
 import type { Blockstore } from '../../../block/blockstore.ts'
 import type { RpcHandler, RpcRequest } from '../handler.ts'
@@ -45,7 +49,7 @@ export async function ipfsPath (request: RpcRequest, text: string): Promise<stri
 }
 
 /** Where a request's blocks come from: the repo, or the repo then peers. */
-function storeOf (request: RpcRequest): Pick<Blockstore, 'get'> {
+export function storeOf (request: RpcRequest): Pick<Blockstore, 'get'> {
   if (flag(request, 'offline')) return request.node.repo.blockstore
   return request.node.bitswap.session()
 }
@@ -68,24 +72,21 @@ export const lsHandler: RpcHandler = async (request) => {
   return await listing(storeOf(request), paths, request.signal)
 }
 
-/** `block/get <cid>` */
-export const blockGet: RpcHandler = async (request) => {
-  const cid = parseCid(arg(request, 0, 'cid'))
-  const bytes = await storeOf(request).get(cid, { signal: request.signal })
-  return new BinaryResult((async function * () { yield bytes })())
-}
-
-/** `dag/get <path> [output-codec]` */
-export const dagGetHandler: RpcHandler = async (request) => {
-  const path = parsePath(await ipfsPath(request, arg(request, 0, 'ref')))
-  const outputCodec = request.query.get('output-codec') ?? 'dag-json'
-  const bytes = await dagGet(storeOf(request), path, { outputCodec, pbLookup: unixfsPbLookup, signal: request.signal })
-  return new BinaryResult((async function * () { yield bytes })())
-}
-
-/** `dag/export <path>`: the DAG as a CAR stream. */
-export const dagExport: RpcHandler = async (request) => {
+/** `get <path> [archive] [compress] [compression-level]`: the entry as a tar stream named after the path's last segment. */
+export const get: RpcHandler = async (request) => {
+  const given = arg(request, 0, 'ipfs-path')
+  const text = await ipfsPath(request, given)
+  const compress = flag(request, 'compress')
+  const level = intOption(request, 'compression-level', -1, -1, 9)
+  if (compress && level === 0) throw new BadRequestError('compression-level must be from 1 to 9')
   const store = storeOf(request)
-  const { cid } = await resolvePath(store, parsePath(await ipfsPath(request, arg(request, 0, 'root'))), { signal: request.signal })
-  return new BinaryResult(exportCar(store, cid, { signal: request.signal }))
+  const cid = await resolveEntry(store, text, { signal: request.signal })
+  const name = given.replace(/\/+$/, '').split('/').pop() ?? cid.toString()
+  const bare = compress && !flag(request, 'archive') && (await statEntry(store, cid, { signal: request.signal })).type === 'file'
+  const bytes = bare ? catFile(store, cid, { signal: request.signal }) : tarArchive(store, cid, name, { signal: request.signal })
+  if (!compress) return new BinaryResult(bytes)
+  const gzip = createGzip({ level })
+  // an error of the source destroys the gzip stream with it, so the reply ends in that error
+  pipeline(Readable.from(bytes), gzip).catch(() => {})
+  return new BinaryResult(gzip as AsyncIterable<Uint8Array>)
 }

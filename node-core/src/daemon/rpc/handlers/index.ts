@@ -2,15 +2,18 @@
  * Every `/api/v0` endpoint of the daemon, by path.
  */
 import { bitswapLedger, bitswapStat, bitswapWantlist } from './bitswap.ts'
-import { blockGet, cat, dagExport, dagGetHandler, lsHandler } from './content.ts'
+import { blockGet, blockPut, blockRm, blockStat } from './block.ts'
+import { cat, get, lsHandler } from './content.ts'
+import { dagExport, dagGetHandler, dagImport, dagPut, dagResolve } from './dag.ts'
 import { pinAddHandler, pinLsHandler, pinRmHandler, pinUpdateHandler, pinVerifyHandler, repoGcHandler } from './pin.ts'
 import { keyExportHandler, keyGenHandler, keyImportHandler, keyListHandler, keyRenameHandler, keyRmHandler, namePublishHandler, nameResolveHandler } from './naming.ts'
 import { add } from './add.ts'
 import { filesChcidHandler, filesCpHandler, filesFlushHandler, filesLsHandler, filesMkdirHandler, filesMvHandler, filesReadHandler, filesRmHandler, filesStatHandler, filesWriteHandler } from './files.ts'
 import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './config.ts'
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
-import { id } from './id.ts'
+import { id, version } from './id.ts'
 import { ping } from './ping.ts'
+import { repoStatHandler, repoVersion } from './repo.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './swarm.ts'
 import type { RpcHandler } from '../handler.ts'
@@ -18,6 +21,7 @@ import type { RpcHandler } from '../handler.ts'
 /** `/api/v0/<path>` → handler. */
 export const endpoints: Record<string, RpcHandler> = {
   id,
+  version,
   add,
   ping,
   'swarm/peers': swarmPeers,
@@ -47,9 +51,16 @@ export const endpoints: Record<string, RpcHandler> = {
   'routing/reprovide': routingReprovide,
   cat,
   ls: lsHandler,
+  get,
   'block/get': blockGet,
+  'block/put': blockPut,
+  'block/stat': blockStat,
+  'block/rm': blockRm,
   'dag/get': dagGetHandler,
+  'dag/put': dagPut,
+  'dag/resolve': dagResolve,
   'dag/export': dagExport,
+  'dag/import': dagImport,
   'bitswap/stat': bitswapStat,
   'bitswap/wantlist': bitswapWantlist,
   'bitswap/ledger': bitswapLedger,
@@ -59,6 +70,8 @@ export const endpoints: Record<string, RpcHandler> = {
   'pin/verify': pinVerifyHandler,
   'pin/update': pinUpdateHandler,
   'repo/gc': repoGcHandler,
+  'repo/stat': repoStatHandler,
+  'repo/version': repoVersion,
   'key/gen': keyGenHandler,
   'key/list': keyListHandler,
   'key/rm': keyRmHandler,

@@ -27,7 +27,8 @@ export interface PinContext {
   lock: GcLock
 }
 
-function contextOf (request: RpcRequest): PinContext {
+/** The pin context of a request: the repo, read through a Bitswap session unless `offline`. */
+export function contextOf (request: RpcRequest): PinContext {
   const node = request.node
   if (flag(request, 'offline')) return { reader: node.repo.blockstore, store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
   const session = node.bitswap.session()
@@ -35,7 +36,7 @@ function contextOf (request: RpcRequest): PinContext {
 }
 
 /** Every block read so far is written and synced: a pin may now promise it. */
-async function durable (ctx: PinContext): Promise<void> {
+export async function durable (ctx: PinContext): Promise<void> {
   await ctx.fetched?.()
   await ctx.store.sync()
 }
