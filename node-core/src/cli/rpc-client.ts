@@ -102,7 +102,8 @@ function httpClient (host: string, port: number): RpcClient {
       for await (const chunk of res) parts.push(chunk)
       const text = Buffer.concat(parts).toString()
       if (res.statusCode !== 200) fail(text, res.statusCode)
-      return JSON.parse(text) as unknown
+      // commands that print nothing (files rm, files mkdir, ...) reply with an empty body
+      return text === '' ? undefined : JSON.parse(text) as unknown
     },
     async * upload (path, options, contentType, body) {
       const res = await uploadTo(path, options, contentType, body)

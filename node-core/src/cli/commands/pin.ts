@@ -72,12 +72,12 @@ export const pinLs: Command = {
   async run (ctx, flags, cids) {
     const type = stringFlag(flags, 'type') ?? 'all'
     const daemon = await daemonFor(ctx)
-    const out = daemon !== undefined ? await daemon.call('pin/ls', cids, { type }) as { Keys: Record<string, { Type: string, Name: string }> } : await pinLsAll(await offline(ctx), type, cids)
+    const out = daemon !== undefined ? await daemon.call('pin/ls', cids, { type }) as Awaited<ReturnType<typeof pinLsAll>> : await pinLsAll(await offline(ctx), type, cids)
     if (ctx.enc === 'json') {
       ctx.stdout.write(JSON.stringify(out) + '\n')
       return
     }
-    for (const [cid, pin] of Object.entries(out.Keys)) ctx.stdout.write(boolFlag(flags, 'quiet') === true ? `${cid}\n` : `${cid} ${pin.Type}${pin.Name === '' ? '' : ` ${pin.Name}`}\n`)
+    for (const [cid, pin] of Object.entries(out.Keys)) ctx.stdout.write(boolFlag(flags, 'quiet') === true ? `${cid}\n` : `${cid} ${pin.Type}${pin.Name === undefined ? '' : ` ${pin.Name}`}\n`)
   }
 }
 

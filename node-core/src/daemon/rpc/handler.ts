@@ -30,6 +30,11 @@ export class BinaryResult {
   }
 }
 
+/** Kubo's reply to a command that prints nothing (`files rm`, `files mkdir`, ...): 200 and an empty body. */
+export function emptyReply (): BinaryResult {
+  return new BinaryResult((async function * () {})())
+}
+
 /** An endpoint of `/api/v0`. */
 export type RpcHandler = (request: RpcRequest) => Promise<RpcResult>
 

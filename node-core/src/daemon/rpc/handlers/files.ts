@@ -1,10 +1,12 @@
 /**
- * `/api/v0/files/*`: the Files tree (MFS), in Kubo's shapes. The functions
- * taking an `Mfs` also answer the CLI when no daemon runs.
+ * `/api/v0/files/*`: the Files tree (MFS), in Kubo's shapes: the edits
+ * (`mkdir`, `write`, `cp`, `mv`, `rm`, `chcid`) reply with an empty body,
+ * as Kubo's do. The functions taking an `Mfs` also answer the CLI when no
+ * daemon runs.
  */
 import multipart from 'it-multipart'
 import { BadRequestError } from '../../errors.ts'
-import { BinaryResult, arg, flag, intOption } from '../handler.ts'
+import { BinaryResult, arg, emptyReply, flag, intOption } from '../handler.ts'
 import type { Mfs, MfsWriteOptions } from '../../../mfs/mfs.ts'
 import type { RpcHandler, RpcRequest } from '../handler.ts'
 
@@ -42,7 +44,7 @@ async function * writeBody (request: RpcRequest): AsyncIterable<Uint8Array> {
 
 export const filesLsHandler: RpcHandler = async (r) => await filesLs(r.node.mfs, r.args[0] ?? '/', flag(r, 'long'), r.query.get('U') !== 'true')
 export const filesStatHandler: RpcHandler = async (r) => await filesStat(r.node.mfs, arg(r, 0, 'path'))
-export const filesMkdirHandler: RpcHandler = async (r) => { await r.node.mfs.mkdir(arg(r, 0, 'path'), { parents: flag(r, 'parents'), ...prefix(r) }); return {} }
+export const filesMkdirHandler: RpcHandler = async (r) => { await r.node.mfs.mkdir(arg(r, 0, 'path'), { parents: flag(r, 'parents'), ...prefix(r) }); return emptyReply() }
 export const filesReadHandler: RpcHandler = async (r) => {
   const count = r.query.has('count') ? intOption(r, 'count', 0, 0, Number.MAX_SAFE_INTEGER) : undefined
   return new BinaryResult(await r.node.mfs.read(arg(r, 0, 'path'), { offset: intOption(r, 'offset', 0, 0, Number.MAX_SAFE_INTEGER), ...(count === undefined ? {} : { count }), signal: r.signal }))
@@ -53,19 +55,19 @@ export const filesWriteHandler: RpcHandler = async (r) => {
   if (r.query.has('count')) options.count = intOption(r, 'count', 0, 0, Number.MAX_SAFE_INTEGER)
   if (r.query.has('raw-leaves')) options.rawLeaves = flag(r, 'raw-leaves')
   await r.node.mfs.write(path, writeBody(r), options)
-  return {}
+  return emptyReply()
 }
 export const filesCpHandler: RpcHandler = async (r) => {
   const from = arg(r, 0, 'source')
   const source = from.startsWith('/ipns/') ? await r.node.ipns.resolve(from, { signal: r.signal }) : from
   await r.node.mfs.cp(source, arg(r, 1, 'dest'), { parents: flag(r, 'parents'), reader: r.node.bitswap.session(), signal: r.signal })
-  return {}
+  return emptyReply()
 }
-export const filesMvHandler: RpcHandler = async (r) => { await r.node.mfs.mv(arg(r, 0, 'source'), arg(r, 1, 'dest')); return {} }
+export const filesMvHandler: RpcHandler = async (r) => { await r.node.mfs.mv(arg(r, 0, 'source'), arg(r, 1, 'dest')); return emptyReply() }
 export const filesRmHandler: RpcHandler = async (r) => {
   if (r.args.length === 0) throw new BadRequestError('argument "path" is required')
   for (const path of r.args) await r.node.mfs.rm(path, { recursive: flag(r, 'recursive'), force: flag(r, 'force') })
-  return {}
+  return emptyReply()
 }
 export const filesFlushHandler: RpcHandler = async (r) => ({ Cid: (await r.node.mfs.flush(r.args[0] ?? '/')).toString() })
-export const filesChcidHandler: RpcHandler = async (r) => { await r.node.mfs.chcid(r.args[0] ?? '/', prefix(r)); return {} }
+export const filesChcidHandler: RpcHandler = async (r) => { await r.node.mfs.chcid(r.args[0] ?? '/', prefix(r)); return emptyReply() }

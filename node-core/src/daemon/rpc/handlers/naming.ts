@@ -2,6 +2,7 @@
  * `/api/v0/key/*` and `/api/v0/name/*`, in Kubo's shapes. The functions
  * taking a `NamingContext` also answer the CLI when no daemon runs.
  */
+import { parseCid } from '../../../block/block.ts'
 import { durationMs } from '../../../repo/config/duration.ts'
 import { BadRequestError } from '../../errors.ts'
 import { BinaryResult, arg, flag, intOption } from '../handler.ts'
@@ -35,10 +36,21 @@ export async function keyList (ctx: NamingContext): Promise<{ Keys: Array<{ Name
   return { Keys: (await ctx.keys.list()).map((k) => ({ Name: k.name, Id: k.id })) }
 }
 
+/** A path as given, or a bare CID (and what follows it) as an /ipfs/ path: Kubo's PathOrCidPath. */
+function pathOrCidPath (text: string): string {
+  if (text.startsWith('/')) return text
+  try {
+    parseCid(text.split('/')[0] ?? '')
+    return `/ipfs/${text}`
+  } catch {
+    return text
+  }
+}
+
 export async function namePublish (ctx: NamingContext, path: string, key: string, lifetime: string | null, ttl: string | null, allowOffline: boolean): Promise<{ Name: string, Value: string }> {
   const lifetimeMs = parseDuration(lifetime, 'lifetime')
   const ttlMs = parseDuration(ttl, 'ttl')
-  const published = await ctx.ipns.publish(path, { key, allowOffline, ...(lifetimeMs === undefined ? {} : { lifetimeMs }), ...(ttlMs === undefined ? {} : { ttlMs }) })
+  const published = await ctx.ipns.publish(pathOrCidPath(path), { key, allowOffline, ...(lifetimeMs === undefined ? {} : { lifetimeMs }), ...(ttlMs === undefined ? {} : { ttlMs }) })
   return { Name: published.name, Value: published.value }
 }
 

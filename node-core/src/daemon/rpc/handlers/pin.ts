@@ -67,13 +67,24 @@ export async function pinRmAll (ctx: PinContext, cids: string[], recursive: bool
 
 const FILTERS = new Set(['all', 'direct', 'recursive', 'indirect'])
 
-/** `pin ls [type] [<cid>...]` */
-export async function pinLsAll (ctx: PinContext, type: string, cids: string[]): Promise<{ Keys: Record<string, { Type: string, Name: string }> }> {
+/** One pin as Kubo lists it: `Name` only when the pin has one. */
+export interface PinLsEntry {
+  Type: string
+  Name?: string
+}
+
+/** `pin ls [type] [<cid>...]`, one pin at a time, as `pin ls --stream` sends them. */
+export async function * pinLsEach (ctx: PinContext, type: string, cids: string[]): AsyncIterable<PinLsEntry & { Cid: string }> {
   if (!FILTERS.has(type)) throw new BadRequestError(`pin type must be all, direct, recursive or indirect, got "${type}"`)
-  const keys: Record<string, { Type: string, Name: string }> = {}
   for await (const pin of pinLs(ctx.store, ctx.pins, type as PinFilter, cids.map(parseCid))) {
-    keys[pin.cid.toString()] = { Type: pin.via !== undefined && cids.length > 0 ? `indirect through ${pin.via.toString()}` : pin.type, Name: pin.name }
+    yield { Cid: pin.cid.toString(), Type: pin.via !== undefined && cids.length > 0 ? `indirect through ${pin.via.toString()}` : pin.type, ...(pin.name === '' ? {} : { Name: pin.name }) }
   }
+}
+
+/** `pin ls [type] [<cid>...]` */
+export async function pinLsAll (ctx: PinContext, type: string, cids: string[]): Promise<{ Keys: Record<string, PinLsEntry> }> {
+  const keys: Record<string, PinLsEntry> = {}
+  for await (const { Cid, ...entry } of pinLsEach(ctx, type, cids)) keys[Cid] = entry
   return { Keys: keys }
 }
 
@@ -102,7 +113,11 @@ export const pinRmHandler: RpcHandler = async (request) => {
   return await pinRmAll(contextOf(request), request.args, request.query.get('recursive') !== 'false')
 }
 
-export const pinLsHandler: RpcHandler = async (request) => await pinLsAll(contextOf(request), request.query.get('type') ?? 'all', request.args)
+export const pinLsHandler: RpcHandler = async (request) => {
+  const type = request.query.get('type') ?? 'all'
+  if (flag(request, 'stream')) return pinLsEach(contextOf(request), type, request.args)
+  return await pinLsAll(contextOf(request), type, request.args)
+}
 
 export const pinVerifyHandler: RpcHandler = async (request) => pinVerifyAll(contextOf(request))
 
