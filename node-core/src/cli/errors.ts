@@ -22,3 +22,10 @@ export class RequestFailedError extends Error {
   override name = 'RequestFailedError'
   readonly code = 'ERR_REQUEST_FAILED'
 }
+
+/** `dag import` roots that could not be pinned (their DAG is not all in the repo). */
+export class UnpinnedRootsError extends Error {
+  static override name = 'UnpinnedRootsError'
+  override name = 'UnpinnedRootsError'
+  readonly code = 'ERR_UNPINNED_ROOTS'
+}

@@ -19,6 +19,9 @@ export interface UploadOptions {
   preserveMtime: boolean
 }
 
+/** Plain inputs (`block put`, `dag put`, `dag import`): files only, no metadata. */
+export const PLAIN_UPLOAD: UploadOptions = { recursive: false, hidden: true, preserveMode: false, preserveMtime: false }
+
 const encoder = new TextEncoder()
 
 /** A multipart body and its content type. */

@@ -52,7 +52,7 @@ test('malformed CIDs and paths, missing files, unknown codecs and hashes, bad fl
     await expectFailure(repo, ['add', '--nonsense'], /Unknown option '--nonsense'/, 'x')
     await expectFailure(repo, ['block', 'put', '--cid-codec', 'nope'], /unknown codec "nope"/, 'x')
     await expectFailure(repo, ['block', 'put', '--cid-codec', 'dag-cbor'], /cannot decode dag-cbor block/, 'not cbor')
-    await expectFailure(repo, ['block', 'put'], /over 1048576 bytes/, new Uint8Array(1024 * 1024 + 1))
+    await expectFailure(repo, ['block', 'put'], /over 2097152 bytes/, new Uint8Array(2 * 1024 * 1024 + 1))
     await expectFailure(repo, ['block', 'get', 'bafy!notbase32'], /invalid CID/)
     await expectFailure(repo, ['dag', 'put'], /cannot decode dag-json/, '{not json')
     await expectFailure(repo, ['dag', 'get', '--output-codec', 'nope', hello], /unknown codec "nope"/)

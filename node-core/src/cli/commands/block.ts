@@ -1,5 +1,6 @@
 /**
- * `planetary block put|get|stat|rm`: raw blocks, as Kubo's `ipfs block`.
+ * `planetary block put|get|stat|rm`: raw blocks, as Kubo's `ipfs block`;
+ * `put`, `get` and `stat` go through the daemon's RPC while one runs.
  */
 import { CID } from 'multiformats/cid'
 import * as dagPb from '@ipld/dag-pb'
@@ -7,16 +8,19 @@ import { parseCid, verifyBlock } from '../../block/block.ts'
 import { codecByName, decodeWith } from '../../block/codecs.ts'
 import { BlockNotFoundError, BlockTooLargeError } from '../../block/errors.ts'
 import { hasherByName } from '../../block/hashers.ts'
+import { MAX_BLOCK_SIZE } from '../../dag/limits.ts'
+import { BIG_BLOCK_LIMIT } from '../../daemon/rpc/handlers/block.ts'
 import { boolFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
+import { multipartBody, PLAIN_UPLOAD } from '../multipart-upload.ts'
 import { daemonFor, readOptions, writeAll } from '../online.ts'
 import { readInput } from '../read-input.ts'
-import type { Command } from '../command.ts'
+import type { Command, CommandContext } from '../command.ts'
 
-/** Kubo refuses blocks over 1 MiB unless `--allow-big-block`. */
-export const SOFT_BLOCK_LIMIT = 1024 * 1024
-/** No block over 2 MiB is ever accepted (the Bitswap limit). */
-export const HARD_BLOCK_LIMIT = 2 * 1024 * 1024
+/** Kubo refuses blocks over 2 MiB (its SoftBlockLimit, the Bitswap spec's) unless `--allow-big-block`; so does the daemon. */
+export const SOFT_BLOCK_LIMIT = MAX_BLOCK_SIZE
+/** No block over 4 MiB is ever accepted, as by the daemon. */
+export const HARD_BLOCK_LIMIT = BIG_BLOCK_LIMIT
 
 /** `block put [--cid-codec raw] [--mhtype sha2-256] <file>...` */
 export const blockPut: Command = {
@@ -28,9 +32,19 @@ export const blockPut: Command = {
   flags: {
     'cid-codec': { type: 'string', value: '<codec>', description: 'Codec of the CID: raw (default), dag-pb, dag-cbor, dag-json' },
     mhtype: { type: 'string', value: '<hash>', description: 'Hash function (default sha2-256)' },
-    'allow-big-block': { type: 'boolean', description: 'Allow blocks over 1 MiB (up to 2 MiB)' }
+    'allow-big-block': { type: 'boolean', description: 'Allow blocks over 2 MiB (up to 4 MiB; other peers may not exchange them)' }
   },
   async run (ctx, flags, files) {
+    const daemon = await daemonFor(ctx)
+    if (daemon !== undefined) {
+      const query = Object.fromEntries(['cid-codec', 'mhtype', 'allow-big-block'].flatMap((name) => flags[name] === undefined ? [] : [[name, flags[name] as string | boolean]]))
+      const { contentType, body } = multipartBody(files.filter((f) => f !== '-'), ctx.stdin, '', PLAIN_UPLOAD)
+      for await (const line of daemon.upload('block/put', query, contentType, body)) {
+        const { Key, Size } = line as { Key: string, Size: number }
+        printPut(ctx, { Key: formatCid(parseCid(Key), ctx.cidBase), Size })
+      }
+      return
+    }
     const codec = codecByName(stringFlag(flags, 'cid-codec') ?? 'raw')
     const hasher = hasherByName(stringFlag(flags, 'mhtype') ?? 'sha2-256')
     const limit = boolFlag(flags, 'allow-big-block') === true ? HARD_BLOCK_LIMIT : SOFT_BLOCK_LIMIT
@@ -47,8 +61,12 @@ export const blockPut: Command = {
       results.push({ Key: formatCid(cid, ctx.cidBase), Size: bytes.byteLength })
     }
     await repo.blockstore.sync()
-    for (const r of results) ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify(r) + '\n' : `${r.Key}\n`)
+    for (const r of results) printPut(ctx, r)
   }
+}
+
+function printPut (ctx: CommandContext, result: { Key: string, Size: number }): void {
+  ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify(result) + '\n' : `${result.Key}\n`)
 }
 
 /** `block get <cid>` */
@@ -83,8 +101,10 @@ export const blockStat: Command = {
   flags: {},
   async run (ctx, _flags, [text = '']) {
     const cid = parseCid(text)
-    const repo = await ctx.repo()
-    const size = await repo.blockstore.size(cid)
+    const daemon = await daemonFor(ctx)
+    const size = daemon !== undefined
+      ? (await daemon.call('block/stat', [cid.toString()], readOptions(ctx)) as { Size: number }).Size
+      : await (await ctx.repo()).blockstore.size(cid)
     const key = formatCid(cid, ctx.cidBase)
     ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify({ Key: key, Size: size }) + '\n' : `Key: ${key}\nSize: ${size}\n`)
   }

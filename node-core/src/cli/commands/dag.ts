@@ -1,5 +1,6 @@
 /**
- * `planetary dag put|get|export|import`: IPLD nodes and CAR files.
+ * `planetary dag put|get|export|import`: IPLD nodes and CAR files; while a
+ * daemon runs (it holds the repo) each goes through its RPC.
  */
 import { createReadStream } from 'node:fs'
 import { codecByName } from '../../block/codecs.ts'
@@ -8,13 +9,19 @@ import { dagGet as getNode } from '../../dag/get.ts'
 import { parsePath } from '../../dag/path.ts'
 import { dagPut as putNode } from '../../dag/put.ts'
 import { resolvePath, unixfsPbLookup } from '../../unixfs/exporter/resolve.ts'
+import { parseCid } from '../../block/block.ts'
+import { PinSet } from '../../pin/pins.ts'
+import { pinAdd } from '../../pin/pinning.ts'
+import { RequestFailedError, UnpinnedRootsError } from '../errors.ts'
 import { boolFlag, stringFlag } from '../flags.ts'
 import { formatCid } from '../format.ts'
+import { multipartBody, PLAIN_UPLOAD } from '../multipart-upload.ts'
 import { daemonFor, readOptions, writeAll } from '../online.ts'
 import { readInput } from '../read-input.ts'
 import { BlockTooLargeError } from '../../block/errors.ts'
 import { MAX_BLOCK_SIZE } from '../../dag/limits.ts'
-import type { Command } from '../command.ts'
+import type { Command, CommandContext } from '../command.ts'
+import type { CID } from 'multiformats/cid'
 
 /** The most `dag put --allow-big-block` reads: one node is held in memory whole. */
 const MAX_INPUT = 64 * 1024 * 1024
@@ -34,15 +41,25 @@ export const dagPut: Command = {
   },
   async run (ctx, flags, [file]) {
     const allowBigBlock = boolFlag(flags, 'allow-big-block') === true
-    const input = await readInput(file, ctx.stdin, allowBigBlock ? MAX_INPUT : MAX_BLOCK_SIZE, () => new BlockTooLargeError(`dag put input is over ${allowBigBlock ? MAX_INPUT : MAX_BLOCK_SIZE} bytes`))
-    const repo = await ctx.repo()
-    const cid = await putNode(repo.blockstore, input, {
+    const options = {
       inputCodec: stringFlag(flags, 'input-codec') ?? 'dag-json',
       storeCodec: stringFlag(flags, 'store-codec') ?? 'dag-cbor',
       hash: stringFlag(flags, 'hash') ?? 'sha2-256',
       allowBigBlock
-    })
-    await repo.blockstore.sync()
+    }
+    const daemon = await daemonFor(ctx)
+    let cid: CID | undefined
+    if (daemon !== undefined) {
+      const query = { 'input-codec': options.inputCodec, 'store-codec': options.storeCodec, hash: options.hash, 'allow-big-block': allowBigBlock }
+      const { contentType, body } = multipartBody(file === undefined || file === '-' ? [] : [file], ctx.stdin, '', PLAIN_UPLOAD)
+      for await (const line of daemon.upload('dag/put', query, contentType, body)) cid = parseCid((line as { Cid: { '/': string } }).Cid['/'])
+      if (cid === undefined) throw new RequestFailedError('the daemon stored no node')
+    } else {
+      const input = await readInput(file, ctx.stdin, allowBigBlock ? MAX_INPUT : MAX_BLOCK_SIZE, () => new BlockTooLargeError(`dag put input is over ${allowBigBlock ? MAX_INPUT : MAX_BLOCK_SIZE} bytes`))
+      const repo = await ctx.repo()
+      cid = await putNode(repo.blockstore, input, options)
+      await repo.blockstore.sync()
+    }
     const text = formatCid(cid, ctx.cidBase)
     ctx.stdout.write(ctx.enc === 'json' ? JSON.stringify({ Cid: { '/': text } }) + '\n' : `${text}\n`)
   }
@@ -85,23 +102,62 @@ export const dagExport: Command = {
   }
 }
 
-/** `dag import <file.car>...` */
+/** Kubo's `dag import` lines: a root and whether it was pinned, or the totals. */
+type ImportLine = { Root: { Cid: { '/': string }, PinErrorMsg: string } } | { Stats: { BlockCount: number, BlockBytesCount: number } }
+
+/** `dag import [--pin-roots=false] <file.car>...` */
 export const dagImport: Command = {
   name: 'dag import',
-  summary: 'Import the blocks of CAR files (or stdin); print their roots',
+  summary: 'Import the blocks of CAR files (or stdin) and pin their roots',
   args: '[<file.car>...]',
   minArgs: 0,
   maxArgs: Infinity,
-  flags: {},
-  async run (ctx, _flags, files) {
-    const repo = await ctx.repo()
-    const lines: string[] = []
-    for (const file of files.length === 0 ? ['-'] : files) {
-      const source = file === '-' ? ctx.stdin : createReadStream(file)
-      const { roots, blocks, bytes } = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>)
-      await repo.blockstore.sync()
-      for (const root of roots) lines.push(ctx.enc === 'json' ? JSON.stringify({ Root: { Cid: { '/': formatCid(root, ctx.cidBase) } }, Stats: { BlockCount: blocks, BlockBytesCount: bytes } }) : `Imported ${blocks} blocks (${bytes} bytes); root ${formatCid(root, ctx.cidBase)}`)
+  flags: { 'pin-roots': { type: 'boolean', description: 'Pin the roots once every CAR is read (default true); a root whose DAG is incomplete is reported' } },
+  async run (ctx, flags, files) {
+    const pinRoots = boolFlag(flags, 'pin-roots') !== false
+    const daemon = await daemonFor(ctx)
+    const lines: ImportLine[] = []
+    if (daemon !== undefined) {
+      const { contentType, body } = multipartBody(files.filter((f) => f !== '-'), ctx.stdin, '', PLAIN_UPLOAD)
+      for await (const line of daemon.upload('dag/import', { 'pin-roots': pinRoots, stats: true }, contentType, body)) lines.push(line as ImportLine)
+    } else {
+      lines.push(...await importOffline(ctx, files, pinRoots))
     }
-    ctx.stdout.write(lines.map((l) => l + '\n').join(''))
+    for (const line of lines) {
+      if (ctx.enc === 'json') ctx.stdout.write(JSON.stringify(line) + '\n')
+      else if ('Stats' in line) ctx.stdout.write(`Imported ${line.Stats.BlockCount} blocks (${line.Stats.BlockBytesCount} bytes)\n`)
+      else ctx.stdout.write(`Pinned root\t${formatCid(parseCid(line.Root.Cid['/']), ctx.cidBase)}\t${line.Root.PinErrorMsg === '' ? 'success' : `FAILED: ${line.Root.PinErrorMsg}`}\n`)
+    }
+    const failed = lines.filter((l) => 'Root' in l && l.Root.PinErrorMsg !== '').length
+    if (failed > 0) throw new UnpinnedRootsError(`unable to pin all roots: ${failed} of ${lines.length - 1} failed`)
   }
+}
+
+/** `dag import` on the repo itself: every CAR stored, then the roots pinned from what the repo holds, as the daemon does. */
+async function importOffline (ctx: CommandContext, files: string[], pinRoots: boolean): Promise<ImportLine[]> {
+  const repo = await ctx.repo()
+  const roots = new Map<string, CID>()
+  let blocks = 0
+  let bytes = 0
+  for (const file of files.length === 0 ? ['-'] : files) {
+    const source = file === '-' ? ctx.stdin : createReadStream(file)
+    const car = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>)
+    for (const root of car.roots) roots.set(root.toV1().toString(), root)
+    blocks += car.blocks
+    bytes += car.bytes
+  }
+  await repo.blockstore.sync()
+  const lines: ImportLine[] = []
+  const pins = new PinSet(repo.records('pins'))
+  for (const root of pinRoots ? roots.values() : []) {
+    let message = ''
+    try {
+      await pinAdd(repo.blockstore, pins, root, { recursive: true })
+    } catch (err) {
+      message = (err as Error).message
+    }
+    lines.push({ Root: { Cid: { '/': root.toString() }, PinErrorMsg: message } })
+  }
+  lines.push({ Stats: { BlockCount: blocks, BlockBytesCount: bytes } })
+  return lines
 }

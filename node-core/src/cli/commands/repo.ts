@@ -1,11 +1,14 @@
 /**
- * `planetary repo verify|stat`: check and measure the blockstore.
+ * `planetary repo verify|stat`: check and measure the blockstore (`stat`
+ * asks the daemon when one runs, since it holds the repo).
  */
 import { verifyBlock } from '../../block/block.ts'
-import { parseSize } from '../../repo/config/size.ts'
 import { RepoCorruptError } from '../../repo/errors.ts'
+import { repoStat as statRepo } from '../../repo/stat.ts'
 import { boolFlag } from '../flags.ts'
+import { daemonFor } from '../online.ts'
 import { humanBytes } from '../progress.ts'
+import type { RepoStat } from '../../repo/stat.ts'
 import type { Command } from '../command.ts'
 
 /** `repo verify` */
@@ -46,26 +49,17 @@ export const repoStat: Command = {
     human: { type: 'boolean', short: 'H', description: 'Print sizes in human units' }
   },
   async run (ctx, flags) {
-    const repo = await ctx.repo()
-    let objects = 0
-    let size = 0
-    for await (const cid of repo.blockstore.list()) {
-      objects++
-      size += await repo.blockstore.size(cid)
-    }
-    const max = parseSize(repo.config.Datastore.StorageMax)
+    const daemon = await daemonFor(ctx)
+    const stat = daemon !== undefined ? await daemon.call('repo/stat') as RepoStat : await statRepo(await ctx.repo())
     const sizeOnly = boolFlag(flags, 'size-only') === true
-    const stat = sizeOnly
-      ? { RepoSize: size, StorageMax: max }
-      : { RepoSize: size, StorageMax: max, NumObjects: objects, RepoPath: repo.path, Version: `fs-repo@${repo.config.Version}` }
     if (ctx.enc === 'json') {
-      ctx.stdout.write(JSON.stringify(stat) + '\n')
+      ctx.stdout.write(JSON.stringify(sizeOnly ? { RepoSize: stat.RepoSize, StorageMax: stat.StorageMax } : stat) + '\n')
       return
     }
     const bytes = (n: number): string => boolFlag(flags, 'human') === true ? humanBytes(n) : String(n)
-    const lines = [`RepoSize:   ${bytes(size)}`, `StorageMax: ${bytes(max)}`]
-    if (!sizeOnly) lines.unshift(`NumObjects: ${objects}`)
-    if (!sizeOnly) lines.push(`RepoPath:   ${repo.path}`, `Version:    fs-repo@${repo.config.Version}`)
+    const lines = [`RepoSize:   ${bytes(stat.RepoSize)}`, `StorageMax: ${bytes(stat.StorageMax)}`]
+    if (!sizeOnly) lines.unshift(`NumObjects: ${stat.NumObjects}`)
+    if (!sizeOnly) lines.push(`RepoPath:   ${stat.RepoPath}`, `Version:    ${stat.Version}`)
     ctx.stdout.write(lines.join('\n') + '\n')
   }
 }
