@@ -21,13 +21,13 @@ export interface PinContext {
   lock: GcLock
 }
 
+/** Every block read so far is written and synced: a pin may now promise it. */
+export async function durable (ctx: PinContext): Promise<void> {
+  await ctx.fetched?.()
+  await ctx.store.sync()
+}
+
 /** Pin `cid` (its whole DAG unless `recursive` is false); the pin is durable when this resolves. */
 export async function pinDurably (ctx: PinContext, cid: CID, options: Omit<PinAddOptions, 'beforeRecord'> = {}): Promise<Pin> {
-  return await ctx.lock.withShared(async () => await pinAdd(ctx.reader, ctx.pins, cid, {
-    ...options,
-    beforeRecord: async () => {
-      await ctx.fetched?.()
-      await ctx.store.sync()
-    }
-  }))
+  return await ctx.lock.withShared(async () => await pinAdd(ctx.reader, ctx.pins, cid, { ...options, beforeRecord: async () => { await durable(ctx) } }))
 }

@@ -34,7 +34,7 @@ test('daemon: ready line, api file, id over RPC, lock held, clean stop within 5 
   try {
     const api = await readFile(apiFile, 'utf8')
     assert.match(api, /^\/ip4\/127\.0\.0\.1\/tcp\/\d+$/)
-    assert.match(daemon.output(), /RPC API server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nGateway server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nDaemon is ready\n/)
+    assert.match(daemon.output(), /RPC API server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nGateway server listening on \/ip4\/127\.0\.0\.1\/tcp\/\d+\nWebUI: http:\/\/127\.0\.0\.1:\d+\/webui\/#token=[A-Za-z0-9_-]{43}\nDaemon is ready\n/)
     const gatewayPort = /Gateway server listening on \/ip4\/127\.0\.0\.1\/tcp\/(\d+)/.exec(daemon.output())?.[1]
     const added = (await planetaryOk(daemon.repo, ['add', '-Q'], 'served by the gateway\n')).stdout.trim()
     const page = await fetch(`http://127.0.0.1:${gatewayPort ?? 0}/ipfs/${added}`)

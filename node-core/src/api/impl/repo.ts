@@ -1,7 +1,7 @@
 /**
  * The `repo` namespace: how big the repo is, and collecting garbage.
  */
-import { parseSize } from '../../repo/config/size.ts'
+import { repoStat } from '../../repo/stat.ts'
 import type { PlanetaryNode } from '../../node.ts'
 import type { Implementation } from '../dispatch.ts'
 
@@ -9,17 +9,10 @@ type RepoMethods = Pick<Implementation, 'repo.stat' | 'repo.gc'>
 
 /** The `repo` methods over `node`. */
 export function repoMethods (node: PlanetaryNode): RepoMethods {
-  const store = node.repo.blockstore
   return {
     'repo.stat': async (_input, { signal }) => {
-      let size = 0
-      let blocks = 0
-      for await (const cid of store.list()) {
-        signal.throwIfAborted()
-        size += await store.size(cid)
-        blocks++
-      }
-      return { path: node.repo.path, size, blocks, storageMax: parseSize(node.repo.config.Datastore.StorageMax) }
+      const stat = await repoStat(node.repo, { signal })
+      return { path: stat.RepoPath, size: stat.RepoSize, blocks: stat.NumObjects, storageMax: stat.StorageMax }
     },
     'repo.gc': async (_input, { signal, progress }) => {
       let removed = 0

@@ -10,7 +10,7 @@ import { repoMfs } from './mfs.ts'
 import { daemonFor, readOptions } from '../online.ts'
 import { requireDaemon } from '../rpc-client.ts'
 import { RepoCorruptError } from '../../repo/errors.ts'
-import type { PinContext } from '../../daemon/rpc/handlers/pin.ts'
+import type { PinContext } from '../../gc/pin-durably.ts'
 import type { CID } from 'multiformats/cid'
 import type { Command, CommandContext } from '../command.ts'
 

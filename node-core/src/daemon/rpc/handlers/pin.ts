@@ -4,28 +4,16 @@
  */
 import { parseCid } from '../../../block/block.ts'
 import { collectGarbage } from '../../../gc/collect.ts'
-import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify } from '../../../pin/pinning.ts'
+import { durable, pinDurably } from '../../../gc/pin-durably.ts'
+import { pinLs, pinRm, pinUpdate, pinVerify } from '../../../pin/pinning.ts'
 import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
 import { BadRequestError } from '../../errors.ts'
 import { arg, flag } from '../handler.ts'
 import { ipfsPath } from './content.ts'
-import type { Blockstore } from '../../../block/blockstore.ts'
-import type { GcLock } from '../../../gc/lock.ts'
+import type { PinContext } from '../../../gc/pin-durably.ts'
 import type { PinFilter } from '../../../pin/pinning.ts'
-import type { PinSet } from '../../../pin/pins.ts'
 import type { RpcHandler, RpcRequest } from '../handler.ts'
 import type { CID } from 'multiformats/cid'
-
-/** What pin and GC calls work on: a node's, or an offline repo's. */
-export interface PinContext {
-  /** Where pinned DAGs are read from (online: fetched if missing). */
-  reader: Pick<Blockstore, 'get'>
-  /** Resolves once what `reader` fetched is in `store` (an online reader writes beside its answers). */
-  fetched?: () => Promise<void>
-  store: Blockstore
-  pins: PinSet
-  lock: GcLock
-}
 
 /** The pin context of a request: the repo, read through a Bitswap session unless `offline`. */
 export function contextOf (request: RpcRequest): PinContext {
@@ -35,23 +23,15 @@ export function contextOf (request: RpcRequest): PinContext {
   return { reader: session, fetched: async () => { await session.stored() }, store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
 }
 
-/** Every block read so far is written and synced: a pin may now promise it. */
-export async function durable (ctx: PinContext): Promise<void> {
-  await ctx.fetched?.()
-  await ctx.store.sync()
-}
-
 /** `pin add <path>... [recursive=true] [name]` */
 export async function pinAddAll (ctx: PinContext, paths: string[], recursive: boolean, name: string | undefined, signal?: AbortSignal): Promise<{ Pins: string[] }> {
-  return await ctx.lock.withShared(async () => {
-    const pinned: string[] = []
-    for (const path of paths) {
-      const cid = await resolveEntry(ctx.reader, path, signal === undefined ? {} : { signal })
-      await pinAdd(ctx.reader, ctx.pins, cid, { recursive, beforeRecord: async () => { await durable(ctx) }, ...(name === undefined ? {} : { name }), ...(signal === undefined ? {} : { signal }) })
-      pinned.push(cid.toString())
-    }
-    return { Pins: pinned }
-  })
+  const pinned: string[] = []
+  for (const path of paths) {
+    const cid = await resolveEntry(ctx.reader, path, signal === undefined ? {} : { signal })
+    await pinDurably(ctx, cid, { recursive, ...(name === undefined ? {} : { name }), ...(signal === undefined ? {} : { signal }) })
+    pinned.push(cid.toString())
+  }
+  return { Pins: pinned }
 }
 
 /** `pin rm <cid>... [recursive=true]` */
