@@ -8,7 +8,7 @@
  * Replies are Kubo's NDJSON: `{Name, Hash, Size}` per entry, `{Name, Bytes}`
  * progress lines when asked.
  */
-import multipart from 'it-multipart'
+import { multipartParts } from '../multipart.ts'
 import { addEntries } from '../../../unixfs/importer/add-entries.ts'
 import { resolveImporterOptions } from '../../../unixfs/importer/resolve-options.ts'
 import { BadRequestError } from '../../errors.ts'
@@ -53,7 +53,7 @@ async function * partsOf (request: RpcRequest): AsyncIterable<TreeEntry> {
   const body = request.bodyStream
   if (body === undefined || !/^multipart\/form-data/.test(body.headers['content-type'] ?? '')) throw new BadRequestError('add needs a multipart/form-data body')
   let anonymous = 0
-  for await (const part of multipart(body)) {
+  for await (const part of multipartParts(body)) {
     const disposition = headerOf(part.headers, 'content-disposition') ?? ''
     const encoded = /filename="([^"]*)"/.exec(disposition)?.[1]
     let path: string

@@ -4,7 +4,7 @@
  * as Kubo's do. The functions taking an `Mfs` also answer the CLI when no
  * daemon runs.
  */
-import multipart from 'it-multipart'
+import { multipartParts } from '../multipart.ts'
 import { BadRequestError } from '../../errors.ts'
 import { BinaryResult, arg, emptyReply, flag, intOption } from '../handler.ts'
 import type { Mfs, MfsWriteOptions } from '../../../mfs/mfs.ts'
@@ -33,7 +33,7 @@ async function * writeBody (request: RpcRequest): AsyncIterable<Uint8Array> {
   const body = request.bodyStream
   if (body === undefined) return
   if (/^multipart\/form-data/.test(body.headers['content-type'] ?? '')) {
-    for await (const part of multipart(body)) {
+    for await (const part of multipartParts(body)) {
       yield * part.body
       return
     }
