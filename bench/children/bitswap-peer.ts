@@ -11,6 +11,10 @@
 // `go`), stops its node and exits. BENCH_BITSWAP_VERIFY=1 hashes what
 // arrives. Compiled code is cached on disk as the `planetary` command does
 // (`warm` fills the cache before anything is measured).
+// BENCH_BITSWAP_PERF=<dir> records each peer with `perf record -g` from `go`
+// until it is done (fetchers) or stopped (seeders), every thread of it
+// (V8's GC workers and the libuv pool too): <dir>/<role>-<pid>.data.
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { enableCompileCache } from 'node:module'
@@ -36,6 +40,24 @@ let cpu = process.cpuUsage()
 let elu = performance.eventLoopUtilization()
 let mark = now()
 let transfer: Promise<void> = Promise.resolve()
+let perf: ReturnType<typeof spawn> | undefined
+
+/** Start `perf record` on this process (BENCH_BITSWAP_PERF) and give it time to attach. */
+async function startPerf (): Promise<void> {
+  const dir = process.env.BENCH_BITSWAP_PERF
+  if (dir === undefined || dir === '') return
+  perf = spawn('perf', ['record', '-g', '-F', '999', '-p', String(process.pid), '-o', `${dir}/${role}-${process.pid}.data`], { stdio: 'ignore' })
+  await new Promise((resolve) => setTimeout(resolve, 300))
+}
+
+async function stopPerf (): Promise<void> {
+  const running = perf
+  if (running === undefined) return
+  perf = undefined
+  const exited = new Promise((resolve) => running.on('close', resolve))
+  running.kill('SIGINT')
+  await exited
+}
 
 if (role === 'seed') {
   say({ ready: true, address: tcpAddress(node) })
@@ -62,6 +84,7 @@ async function fetch (): Promise<void> {
     clearInterval(progress)
   }
   const ended = now()
+  await stopPerf()
   if (received !== expected) throw new Error(`received ${received} bytes, expected ${expected}`)
   say({ done: true, started, ended, ttfbMs: (firstByte ?? ended) - started, bytes: received, sha256: hash?.digest('hex'), ...usage() })
 }
@@ -73,6 +96,7 @@ function usage (): { cpuMs: number, wallMs: number, elu: number } {
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'go') {
+    await startPerf()
     before = { peakMiB: statusMiB('VmHWM'), rssMiB: statusMiB('VmRSS') }
     writeFileSync('/proc/self/clear_refs', '5')
     cpu = process.cpuUsage()
@@ -81,6 +105,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     if (role === 'fetch') transfer = fetch().catch((err: Error) => { say({ error: err.stack ?? err.message }) })
   } else if (line === 'stop') {
     await transfer
+    await stopPerf()
     say({ stopped: true, ...(role === 'seed' ? usage() : {}), before, stat: node.stat() })
     break
   }
