@@ -5,6 +5,7 @@
  */
 import { BitswapClient } from './client.ts'
 import { DecisionEngine } from './engine.ts'
+import { capYoungGeneration } from './heap.ts'
 import { BitswapNetwork } from './network.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -81,6 +82,7 @@ export class Bitswap {
   }
 
   async start (): Promise<void> {
+    capYoungGeneration()
     this.#engine.start()
     await this.#network.start()
   }
