@@ -3,6 +3,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   add: async () => await import('./add.ts'),
   bitswap: async () => await import('./bitswap.ts'),
+  gateway: async () => await import('./gateway.ts'),
   net: async () => await import('./net.ts')
 }
 
