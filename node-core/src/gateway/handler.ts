@@ -11,7 +11,7 @@ import { CORS_HEADERS } from './headers.ts'
 import { FORMAT_MEDIA_TYPE, negotiate } from './negotiate.ts'
 import { contentPath, parseContentRequest } from './request.ts'
 import { resolveContent } from './resolve.ts'
-import { raceSignal, startRetrieval } from './retrieval.ts'
+import { localFirst, raceSignal, startRetrieval } from './retrieval.ts'
 import { isDocumentCodec, serveDocument, serveRawBlock } from './serve-block.ts'
 import { serveCar } from './serve-car.ts'
 import { serveUnixfs } from './serve-unixfs.ts'
@@ -48,7 +48,8 @@ export async function handleRequest (components: GatewayComponents, settings: Ha
   }
   const client = new AbortController()
   res.once('close', () => { if (!res.writableFinished) client.abort(new Error('the client went away')) })
-  const retrieval = startRetrieval(components.session?.() ?? components.store, settings.retrievalTimeoutMs, client.signal)
+  const session = components.session?.()
+  const retrieval = startRetrieval(session === undefined ? components.store : localFirst(components.store, session), settings.retrievalTimeoutMs, client.signal)
   try {
     const { root, prefix } = await contentRoot(components, settings, request, retrieval.signal)
     if (/(^|,)\s*only-if-cached\s*(,|$)/i.test(req.headers['cache-control'] ?? '') && !(await components.store.has(root))) {

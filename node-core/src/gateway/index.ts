@@ -25,16 +25,19 @@ export { createGatewayServer } from './server.ts'
 /**
  * What the gateway needs from the node.
  *
- * `store.get` may fetch from the network and must honour `signal`;
- * `store.has` must answer from local storage only (it decides
+ * Without a `session`, `store.get` may fetch from the network and must
+ * honour `signal`; with one, it must read local storage only. `store.has`
+ * must answer from local storage only (it decides
  * `Cache-Control: only-if-cached`). Without `resolveIpns`, `/ipns/` paths
  * answer 501.
  */
 export interface GatewayComponents {
   store: Pick<Blockstore, 'get' | 'has'>
   /**
-   * A fresh reader for each request, used instead of `store.get` when
-   * given (a Bitswap session, so that each request keeps its own peers).
+   * A fresh reader for each request (a Bitswap session, so that each
+   * request keeps its own peers). When given, blocks are read with
+   * `store.get` first and through the session only when that fails with a
+   * BlockNotFoundError, so `store.get` must then read local storage only.
    */
   session?: () => Pick<Blockstore, 'get'>
   /** Resolve `/ipns/<name>` (a key or a DNSLink domain) to an `/ipfs/` path, as `Ipns.resolve` does. */

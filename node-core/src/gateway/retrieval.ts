@@ -48,6 +48,27 @@ export function startRetrieval (store: Pick<Blockstore, 'get'>, timeoutMs: numbe
   return { store: { get }, signal, close: () => { clearTimeout(timer) } }
 }
 
+/**
+ * The reader of one request when the node can fetch: each block from the
+ * local store first, and through the request's session (which fetches from
+ * peers) only when the store does not hold it, as boxo's blockservice reads.
+ * A block in the repo thus costs one read, not a presence check and then a
+ * read; what the session tells the network is unchanged, since it is asked
+ * for exactly the blocks the repo lacks.
+ */
+export function localFirst (local: Pick<Blockstore, 'get'>, session: Pick<Blockstore, 'get'>): Pick<Blockstore, 'get'> {
+  return {
+    get: async (cid, options) => {
+      try {
+        return await local.get(cid, options)
+      } catch (err) {
+        if ((err as Error).name !== 'BlockNotFoundError') throw err
+      }
+      return await session.get(cid, options)
+    }
+  }
+}
+
 /** `promise`, or the signal's reason as soon as it aborts (for stores and resolvers that ignore signals). */
 export async function raceSignal<T> (promise: Promise<T>, signal: AbortSignal): Promise<T> {
   let onAbort: (() => void) | undefined

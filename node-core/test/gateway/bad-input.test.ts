@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { CID } from 'multiformats/cid'
+import { BlockNotFoundError } from '../../src/block/errors.ts'
 import { MemoryBlockstore } from '../../src/block/memory-blockstore.ts'
 import { BlockUnavailableError } from '../../src/exchange/errors.ts'
 import { InvalidNameError, ResolveFailedError } from '../../src/naming/errors.ts'
@@ -141,16 +142,26 @@ describe('gateway: bad input and failures', () => {
     }
   })
 
-  test('each request reads through its own session; a client that leaves cancels its fetches', async () => {
+  test('each request reads through its own session what the store lacks; a client that leaves cancels its fetches', async () => {
     let sessions = 0
     let cancelled = 0
+    let fetched = 0
     const file = CID.parse(cache.cid('root2', 'root3', 'root4', 'index.html'))
+    // The local store lacks the file's block: only that one goes to the session.
+    const local = {
+      has: async (cid: CID) => !cid.equals(file) && await store.has(cid),
+      get: async (cid: CID) => {
+        if (cid.equals(file)) throw new BlockNotFoundError(`block ${cid.toString()} not found`)
+        return await store.get(cid)
+      }
+    }
     const gated = await startTestGateway({
-      store,
+      store: local,
       session: () => {
         sessions++
         return {
           get: async (cid, options) => {
+            fetched++
             if (!cid.equals(file)) return await store.get(cid)
             return await new Promise<Uint8Array>((_resolve, reject) => {
               options?.signal?.addEventListener('abort', () => { cancelled++; reject(options.signal?.reason) })
@@ -163,6 +174,7 @@ describe('gateway: bad input and failures', () => {
       assert.equal((await get(gated, `/ipfs/${cache.root}/root2/`)).status, 200)
       assert.equal((await get(gated, `/ipfs/${cache.root}/root2/root3/`)).status, 200)
       assert.equal(sessions, 2)
+      assert.equal(fetched, 0, 'blocks the store holds are read from it, not through the session')
       const controller = new AbortController()
       const pending = fetch(`http://127.0.0.1:${gated.port}/ipfs/${cache.root}/root2/root3/root4/index.html`, { signal: controller.signal })
       pending.catch(() => {})
@@ -170,6 +182,7 @@ describe('gateway: bad input and failures', () => {
       controller.abort()
       for (let i = 0; i < 50 && cancelled === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
       assert.equal(cancelled, 1, 'the fetch of the block was aborted when the client left')
+      assert.equal(fetched, 1, 'only the missing block went to the session')
     } finally {
       await gated.close()
     }
