@@ -29,8 +29,8 @@ import type { Blockstore } from '../block/blockstore.ts'
 import type { PBNode } from '@ipld/dag-pb'
 import type { CID } from 'multiformats/cid'
 
-/** Blocks fetched ahead of the walk. */
-const READ_AHEAD = 8
+/** Blocks fetched ahead of the walk (as many as `cat` reads ahead). */
+const READ_AHEAD = 32
 
 /** A block still to visit; `start` is where its bytes begin in the file (file walks). */
 interface Pending {

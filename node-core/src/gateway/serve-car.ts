@@ -42,22 +42,32 @@ export async function serveCar (s: Serving): Promise<void> {
   await sendBody(s.res, carStream(root, carBlocks(s.store, s.resolved, car, { signal: s.signal })))
 }
 
-/** The bytes of a CAR v1 with `root` in its header and `blocks` as its sections. */
+/**
+ * The bytes of a CAR v1 with `root` in its header and `blocks` as its
+ * sections. A section goes out as two chunks, its length and CID, then the
+ * block's bytes as read: the block is never copied (the response writes
+ * both chunks of a tick in one writev).
+ */
 export async function * carStream (root: CID, blocks: AsyncIterable<Block>): AsyncIterable<Uint8Array> {
-  yield withLength([dagCbor.encode({ version: 1, roots: [root] })])
-  for await (const block of blocks) yield withLength([block.cid.bytes, block.bytes])
+  const header = dagCbor.encode({ version: 1, roots: [root] })
+  yield concat(lengthOf(header.byteLength), header)
+  for await (const block of blocks) {
+    const cid = block.cid.bytes
+    yield concat(lengthOf(cid.byteLength + block.bytes.byteLength), cid)
+    yield block.bytes
+  }
 }
 
-/** The parts, prefixed by the varint of their total length. */
-function withLength (parts: Uint8Array[]): Uint8Array {
-  const length = parts.reduce((n, p) => n + p.byteLength, 0)
-  const prefix = varint.encodingLength(length)
-  const out = new Uint8Array(prefix + length)
+/** The varint of a section's length. */
+function lengthOf (length: number): Uint8Array {
+  const out = new Uint8Array(varint.encodingLength(length))
   varint.encodeTo(length, out, 0)
-  let at = prefix
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.byteLength
-  }
+  return out
+}
+
+function concat (a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength)
+  out.set(a, 0)
+  out.set(b, a.byteLength)
   return out
 }
