@@ -18,9 +18,10 @@
 // byte" the rate of the stream alone. Peak RSS and CPU (user + system, every
 // thread) are those of the process that reads the repo: the `cat` process
 // when offline, the daemon otherwise (VmHWM, reset before each read; CPU
-// from /proc). Every gateway response is checked against the file. The daemon runs as
-// `planetary daemon` runs; BENCH_GATEWAY_DAEMON_NODE_OPTIONS is passed to it
-// as NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+// from /proc). The gateway's GET and Range bodies are checked against the
+// file. The daemon runs as `planetary daemon` runs;
+// BENCH_GATEWAY_DAEMON_NODE_OPTIONS is passed to it as NODE_OPTIONS (e.g.
+// `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, writeFileSync } from 'node:fs'
