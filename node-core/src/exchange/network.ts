@@ -42,6 +42,17 @@ interface Outbound {
 
 /** Inbound streams per peer; outbound is always one. */
 const MAX_INBOUND_STREAMS = 32
+/**
+ * The most a muxer hands over in one event: a yamux data frame fills the
+ * receive window, which grows to 16 MiB while data flows fast (so a
+ * sender's queued messages arrive together). Half a message may be unread
+ * when the next frame lands, so a stream's read buffer must hold a frame and
+ * a message; less, and a fast peer's replies overflowed it (the stream was
+ * reset, its blocks lost, and the fetch waited forever: Helia -> ours hung
+ * in about one 256 MiB run of two).
+ */
+const MAX_MUXER_FRAME = 16 * 1024 * 1024
+const MAX_READ_BUFFER = MAX_MUXER_FRAME + MAX_MESSAGE_SIZE + 16
 /** How long opening a stream may take. */
 const DIAL_TIMEOUT_MS = 10_000
 
@@ -130,7 +141,7 @@ export class BitswapNetwork {
   }
 
   async #read (stream: Stream, peer: PeerId): Promise<void> {
-    const lp = lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE, maxBufferSize: 2 * MAX_MESSAGE_SIZE + 64 })
+    const lp = lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE, maxBufferSize: MAX_READ_BUFFER })
     try {
       while (true) {
         let bytes
