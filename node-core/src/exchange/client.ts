@@ -6,7 +6,9 @@
  * want-have is broadcast to the Bitswap peers not asked yet, and the first
  * HAVE turns into a want-block. When every peer asked says DONT_HAVE, or
  * none is connected, the session's providers are searched (LAN DHT first,
- * then WAN, through the injected finder) and dialled. Received blocks are
+ * then WAN, through the injected finder) and dialled; with no one new to
+ * ask, a connected peer that let the want time out is asked again (every
+ * timeout, ≥ 2 s), as its reply may have been lost. Received blocks are
  * matched to wants by multihash, the CID having been computed from the
  * bytes; anything unwanted is dropped and counted against its sender.
  * Wants to one peer are merged into one message per turn of the event loop.
@@ -247,6 +249,7 @@ export class BitswapClient {
   #timedOut (state: WantState, key: string): void {
     if (this.#wants.get(mh(state.cid)) !== state) return
     state.dontHaves.add(key)
+    state.silent.add(key)
     for (const s of state.sessions) s.settled(key)
     const next = [...state.haves].find((p) => !state.askedBlock.has(p) && !state.dontHaves.has(p))
     if (next !== undefined) this.#askBlock(state, next)
@@ -256,6 +259,19 @@ export class BitswapClient {
   async #broadcast (state: WantState): Promise<void> {
     if (!this.#wants.has(mh(state.cid))) return
     const peers = (await this.#init.bitswapPeers()).filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
+    if (this.#wants.get(mh(state.cid)) !== state) return
+    if (peers.length === 0) {
+      // No one new to ask: a connected peer that let the want time out is asked again. Its
+      // answer may have been lost (a stream reset takes the blocks in it along) or the want
+      // dropped, and it will not send the block unasked; else the fetch would wait forever.
+      const retry = [...state.silent].find((p) => this.#peers.has(p))
+      if (retry !== undefined) {
+        state.silent.delete(retry)
+        state.dontHaves.delete(retry)
+        this.#askBlock(state, retry)
+        return
+      }
+    }
     for (const p of peers) {
       this.#peers.set(p.toString(), p)
       state.askedHave.add(p.toString())

@@ -23,6 +23,8 @@ export class WantState {
   /** Peers that said HAVE and were not asked for the block yet. */
   readonly haves = new Set<string>()
   readonly dontHaves = new Set<string>()
+  /** Peers asked for the block that let the want time out (counted in `dontHaves` too): asked again when no one else is left. */
+  readonly silent = new Set<string>()
   timer: ReturnType<typeof setTimeout> | undefined
 
   constructor (cid: CID) {

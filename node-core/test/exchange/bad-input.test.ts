@@ -1,7 +1,8 @@
 // Bad input to Bitswap from real peers on loopback: a hostile bare libp2p
 // peer speaking /ipfs/bitswap/1.2.0 by hand (helpers/hostile-bitswap.ts)
 // (a) answers our wants with wrong blocks, (b) sends oversized and malformed
-// messages, (c) floods us with wants, (d) never answers. Each is verified,
+// messages, (c) floods us with wants, (d) never answers, or drops a want
+// (and is asked again). Each is verified,
 // limited or timed out; fetches complete from honest peers; the node keeps
 // serving; the per-peer state stays bounded (checked on the wire, on the
 // heap, and in the engine's ledger directly); no streams are left open.
@@ -274,5 +275,30 @@ test('(d) a peer that never answers: the fetch times out with a clear error and 
     await silent.stop()
     await us.stop()
     await honest.stop()
+  }
+})
+
+test('(d) a peer that drops a want-block (as when a reset stream takes its reply along) is asked again, and the fetch completes', async () => {
+  const us = await startTestNode()
+  const data = chacha20('forgetful', 200_000)
+  const cid = CID.createV1(0x55, sha256.digest(data) as MultihashDigest)
+  let wantBlocks = 0
+  const forgetful = await startHostile((message, reply) => {
+    for (const w of message.wants.filter((w) => !w.cancel && w.cid.equals(cid))) {
+      if (w.wantType === 'have') void reply(wire({ blockPresences: [{ cid: cid.bytes, type: HAVE }] })).catch(() => {})
+      else if (++wantBlocks > 1) void reply(wire({ payload: [{ prefix: encodePrefix(cid), data }] })).catch(() => {})
+    }
+  })
+  try {
+    await forgetful.connect(us.node)
+    const started = Date.now()
+    const got = await us.node.bitswap.session().get(cid, { signal: AbortSignal.timeout(15_000) })
+    assert.ok(Buffer.from(got).equals(data), 'the block, from its second want-block')
+    assert.equal(wantBlocks, 2, 'asked for the block twice')
+    assert.ok(Date.now() - started < 10_000, `fetched in ${Date.now() - started} ms`)
+    assert.deepEqual(us.node.bitswap.stat().wantlist, [], 'nothing left wanted')
+  } finally {
+    await forgetful.stop()
+    await us.stop()
   }
 })
