@@ -2,6 +2,7 @@
 // its JSON under bench/results/. Benchmarks are not tests: they assert nothing.
 const benches: Record<string, () => Promise<unknown>> = {
   add: async () => await import('./add.ts'),
+  api: async () => await import('./api.ts'),
   bitswap: async () => await import('./bitswap.ts'),
   gateway: async () => await import('./gateway.ts'),
   net: async () => await import('./net.ts')

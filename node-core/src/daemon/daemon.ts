@@ -11,6 +11,7 @@ import { parseMultiaddr } from '../network/parse.ts'
 import { createNode } from '../node.ts'
 import { ApiAddressError } from './errors.ts'
 import { startApiServer } from './api-server.ts'
+import { HeapMode } from './heap-mode.ts'
 import { webuiToken } from './webui-token.ts'
 import { WEBUI_PATH } from './webui.ts'
 import { removeApiFile, writeApiFile } from './api-file.ts'
@@ -39,6 +40,8 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
   const gatewayAt = tcpAddress(repo.config.Addresses.Gateway, 'Addresses.Gateway')
   const node = await createNode(repo)
   await node.start()
+  const heap = new HeapMode()
+  heap.start()
   let api: ApiServer | undefined
   let gateway: Server | undefined
   let token: string
@@ -52,6 +55,7 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
     }, gatewayAt.host, gatewayAt.port)
   } catch (err) {
     if (api !== undefined) await api.close()
+    heap.stop()
     await node.stop()
     throw err
   }
@@ -66,6 +70,7 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
     webuiUrl: `${rpc.origin}${WEBUI_PATH}#token=${token}`,
     async stop () {
       await Promise.all([rpc.close(), close(web)])
+      heap.stop()
       try {
         await node.stop()
       } finally {
