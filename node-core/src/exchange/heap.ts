@@ -20,7 +20,12 @@
  * → 0.6–0.85 s, the fetcher's 2.0–2.9 s → 1.4–2.3 s, and a lower peak RSS.
  * A transfer allocates only ~15 MB/s of heap objects, so the extra
  * scavenges cost little. V8 reads the flag at every collection, so setting
- * it once the process runs works; a value given on the command line wins.
+ * it once the process runs works, but only in part: a young generation that
+ * startup already grew does not all shrink back, and over 256 MiB the
+ * seeder still ran 14–39 mark-compacts, where the flag given when the
+ * process starts (`node --scavenger-max-new-space-capacity-mb=4`, which
+ * then wins over this) kept it at 2–6. The fetcher ran ~20 per 256 MiB
+ * either way, started by something else.
  * (`--optimize-for-size`, which the daemon's launcher sets, keeps the old
  * generation's headroom so small that it marks continuously whatever the
  * cap: ~45 mark-compacts per 128 MiB.)
