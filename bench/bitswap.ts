@@ -9,6 +9,7 @@
 // RSS (VmHWM) of each side while it serves or fetches; CPU of each side.
 // BENCH_BITSWAP_CASES=a,b runs only the cases whose names contain a or b;
 // BENCH_BITSWAP_NODE_ARGS passes flags (e.g. --cpu-prof) to the peers.
+// BENCH_BITSWAP_PERF=<dir> records every thread of each peer with perf.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
