@@ -16,12 +16,14 @@ if (process.features.typescript === undefined || process.features.typescript ===
   const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
   process.exit(result.status ?? 1)
 }
-// The daemon idles in the background for hours, so it trades a little speed
-// for memory: V8 sized for footprint, and two glibc malloc arenas instead of
-// one per thread. Both must be set when the process starts, so the daemon
-// re-executes itself in place (same PID) with them.
+// The daemon idles in the background for hours, so it starts lean: V8 sized
+// for footprint (daemon/heap-mode.ts turns that off while it is busy) and two
+// glibc malloc arenas instead of one per thread. V8's young generation is
+// capped at 4 MiB, or a transfer keeps V8 marking (exchange/heap.ts; the cap
+// works fully only from the start). These must be set when the process
+// starts, so the daemon re-executes itself in place (same PID) with them.
 if (process.argv.slice(2).includes('daemon') && process.env.PLANETARY_LEAN === undefined && typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, '--optimize-for-size', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { ...process.env, MALLOC_ARENA_MAX: '2', PLANETARY_LEAN: '1' })
+  process.execve(process.execPath, [process.execPath, '--optimize-for-size', '--scavenger-max-new-space-capacity-mb=4', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { ...process.env, MALLOC_ARENA_MAX: '2', PLANETARY_LEAN: '1' })
 }
 process.env.UV_THREADPOOL_SIZE ??= '16'
 // Compiled code, the TypeScript already stripped, is cached on disk (in the
