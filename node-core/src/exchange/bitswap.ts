@@ -3,6 +3,7 @@
  * together, with a start/stop lifecycle, sessions for fetches, and the
  * figures `bitswap stat`, `wantlist` and `ledger` show.
  */
+import { BlockNotFoundError } from '../block/errors.ts'
 import { BitswapClient } from './client.ts'
 import { DecisionEngine } from './engine.ts'
 import { capYoungGeneration } from './heap.ts'
@@ -98,9 +99,14 @@ export class Bitswap {
     const session = this.#client.session(onProgress ?? this.#init.onProgress)
     const store = this.#init.store
     return {
+      // The store is read first and peers asked only when it lacks the block: one file read, not a presence check and a read.
       get: async (cid, options = {}) => {
-        if (await store.has(cid, options)) return await store.get(cid, options)
-        return await this.#client.want(cid, session, options)
+        try {
+          return await store.get(cid, options)
+        } catch (err) {
+          if ((err as Error).name !== BlockNotFoundError.name) throw err
+          return await this.#client.want(cid, session, options)
+        }
       },
       stored: async () => { await session.stored() }
     }
