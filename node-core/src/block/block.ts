@@ -35,8 +35,22 @@ export function makeBlock (bytes: Uint8Array, codec: number, hasher: SyncHasher,
   return { cid, bytes }
 }
 
+/**
+ * Bytes this process hashed on arrival (a block from a peer), with the
+ * multihash they hashed to: checking them again on their way to a reader
+ * would hash every fetched block twice. Held weakly, by the very array.
+ */
+const hashedOnArrival = new WeakMap<Uint8Array, Uint8Array>()
+
+/** Record that `bytes` were just hashed to `cid`'s multihash (by whoever received them). */
+export function markVerified (cid: CID, bytes: Uint8Array): void {
+  hashedOnArrival.set(bytes, cid.multihash.bytes)
+}
+
 /** Check that `bytes` hash to `cid`; throws BlockHashMismatchError if not. */
 export function verifyBlock (cid: CID, bytes: Uint8Array): void {
+  const known = hashedOnArrival.get(bytes)
+  if (known !== undefined && equals(known, cid.multihash.bytes)) return
   const digest = hasherByCode(cid.multihash.code).digest(bytes)
   if (!equals(digest.digest.subarray(0, cid.multihash.size), cid.multihash.digest)) {
     throw new BlockHashMismatchError(`block ${cid.toString()} does not match its hash`)

@@ -7,6 +7,7 @@
 import { varint } from 'multiformats'
 import { CID } from 'multiformats/cid'
 import { create as createDigest } from 'multiformats/hashes/digest'
+import { markVerified } from '../../block/block.ts'
 import { hasherByCode } from '../../block/hashers.ts'
 import { InvalidBitswapMessageError } from '../errors.ts'
 
@@ -58,8 +59,12 @@ export function cidOfPayload (prefix: Uint8Array, data: Uint8Array): CID {
   const multihash = createDigest(hashCode, digest.subarray(0, length))
   if (version === 0) {
     if (codec !== 0x70 || hashCode !== 0x12 || length !== 32) throw new InvalidBitswapMessageError('a CIDv0 prefix must be dag-pb, sha2-256, 32 bytes')
-    return CID.createV0(multihash as never)
+    const cid = CID.createV0(multihash as never)
+    markVerified(cid, data)
+    return cid
   }
   if (version !== 1) throw new InvalidBitswapMessageError(`CID version ${version}`)
-  return CID.createV1(codec, multihash)
+  const cid = CID.createV1(codec, multihash)
+  markVerified(cid, data)
+  return cid
 }
