@@ -15,9 +15,9 @@ export interface ReadCount {
   bytes: number
 }
 
-/** A Bitswap session whose fetches are `fetch:progress` events, and whose reads are counted for `onRead`. */
+/** A Bitswap session (its fetches are the node's `fetch:progress` events) whose reads are counted for `onRead`. */
 export function countingSession (node: PlanetaryNode, onRead?: (count: ReadCount) => void): FetchSession {
-  const session = node.bitswap.session((progress) => { node.events.emit('fetch:progress', progress) })
+  const session = node.bitswap.session()
   const count: ReadCount = { blocks: 0, bytes: 0 }
   return {
     get: async (cid: CID, options?: AbortOptions): Promise<Uint8Array> => {

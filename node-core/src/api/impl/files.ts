@@ -3,6 +3,7 @@
  * MFS), fetching content from peers, and saving content to disk.
  */
 import { basename } from 'node:path'
+import { writeAndPin } from '../../gc/pin-durably.ts'
 import { pinRm } from '../../pin/pinning.ts'
 import { walkDag } from '../../dag/walk.ts'
 import { getToDisk } from '../../unixfs/exporter/get.ts'
@@ -26,20 +27,15 @@ export function filesMethods (node: PlanetaryNode): FilesMethods {
       let bytes = 0
       // Entries placed in the Files tree are pinned until they are there, then unpinned unless asked.
       const pin = input.pin || input.to !== undefined
-      const roots = await node.gcLock.withShared(async () => {
-        const added = await addSources(store, input.paths.map((path) => ({ path })), importer, {
-          recursive: true,
-          hidden: input.hidden,
-          wrap: input.wrap,
-          signal,
-          onBytes: (n) => { progress({ bytes: bytes += n }) }
-        })
-        await store.sync()
-        if (pin) for (const root of added) await node.pins.put({ cid: root.cid, type: 'recursive', name: '' })
-        return added
-      })
+      const roots = await writeAndPin({ store, pins: node.pins, lock: node.gcLock }, async () => await addSources(store, input.paths.map((path) => ({ path })), importer, {
+        recursive: true,
+        hidden: input.hidden,
+        wrap: input.wrap,
+        signal,
+        onBytes: (n) => { progress({ bytes: bytes += n }) }
+      }), pin)
       if (input.to !== undefined) {
-        await node.mfs.mkdir(input.to, { parents: true, signal }).catch((err: Error) => { if (err.name !== 'MfsExistsError') throw err })
+        await node.mfs.mkdir(input.to, { parents: true, signal })
         for (const root of roots) {
           await node.mfs.cp(`/ipfs/${root.cid.toString()}`, `${input.to.replace(/\/+$/, '')}/${basename(root.path)}`, { signal })
           if (!input.pin) await pinRm(node.pins, root.cid)
@@ -61,7 +57,7 @@ export function filesMethods (node: PlanetaryNode): FilesMethods {
       return {}
     },
     'files.cp': async (input, { signal }) => {
-      const reader = countingSession(node)
+      const reader = node.bitswap.session()
       await node.mfs.cp(input.from.startsWith('/ipns/') ? await node.ipns.resolve(input.from, { signal }) : input.from, input.to, { parents: input.parents, reader, signal })
       return {}
     },

@@ -9,10 +9,12 @@
  * progress lines when asked.
  */
 import { multipartParts } from '../multipart.ts'
+import { writeAndPin } from '../../../gc/pin-durably.ts'
 import { addEntries } from '../../../unixfs/importer/add-entries.ts'
 import { resolveImporterOptions } from '../../../unixfs/importer/resolve-options.ts'
 import { BadRequestError } from '../../errors.ts'
 import { flag, intOption } from '../handler.ts'
+import { contentTarget } from './pin.ts'
 import type { AddOptions } from '../../../unixfs/importer/add-paths.ts'
 import type { TreeEntry } from '../../../unixfs/importer/add-entries.ts'
 import type { EntryMeta } from '../../../unixfs/importer/file-node.ts'
@@ -107,15 +109,11 @@ export const add: RpcHandler = async (request) => {
   let total = 0
   if (progress) options.onBytes = (n) => { total += n; push({ Name: '', Bytes: total }) }
   options.onEntry = (entry) => { push({ Name: entry.path.startsWith(ANONYMOUS) || entry.path === '' ? entry.cid.toString() : entry.path, Hash: entry.cid.toString(), Size: String(entry.dagSize) }) }
-  const store = onlyHash ? { put: async () => {} } : node.repo.blockstore
-  const work = node.gcLock.withShared(async () => {
-    const roots = await addEntries(store, partsOf(request), importer, options)
-    if (!onlyHash) {
-      await node.repo.blockstore.sync()
-      if (pin) for (const root of roots) await node.pins.put({ cid: root.cid, type: 'recursive', name: '' })
+  const work = onlyHash
+    ? addEntries({ put: async () => {} }, partsOf(request), importer, options)
+    : writeAndPin(contentTarget(node), async () => await addEntries(node.repo.blockstore, partsOf(request), importer, options), pin).then((roots) => {
       void node.reprovider.provide(roots.map((r) => r.cid)).catch(() => {})
-    }
-  })
+    })
   let done = false
   let failure: unknown
   work.then(() => { done = true; wake?.() }, (err: unknown) => { failure = err; done = true; wake?.() })

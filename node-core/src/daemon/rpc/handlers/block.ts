@@ -15,15 +15,15 @@ import { codecByName, decodeWith, IDENTITY_CODE } from '../../../block/codecs.ts
 import { BlockNotFoundError, BlockTooLargeError } from '../../../block/errors.ts'
 import { hasherByName } from '../../../block/hashers.ts'
 import { MAX_BLOCK_SIZE } from '../../../dag/limits.ts'
-import { pinAdd, pinLs } from '../../../pin/pinning.ts'
+import { pinLs } from '../../../pin/pinning.ts'
 import { NotPinnedError } from '../../../pin/errors.ts'
 import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
 import { BadRequestError } from '../../errors.ts'
 import { BinaryResult, arg, flag, intOption } from '../handler.ts'
 import { ipfsPath, storeOf } from './content.ts'
 import { fileParts, readPart } from './parts.ts'
-import { durable } from '../../../gc/pin-durably.ts'
-import { contextOf } from './pin.ts'
+import { storeDurably } from '../../../gc/pin-durably.ts'
+import { contentTarget, contextOf } from './pin.ts'
 import type { Blockstore } from '../../../block/blockstore.ts'
 import type { RpcHandler, RpcRequest } from '../handler.ts'
 
@@ -103,11 +103,7 @@ export const blockPut: RpcHandler = async (request) => {
         ? `produced block is over 2MiB: big blocks can't be exchanged with other peers. consider using UnixFS for automatic chunking of bigger files, or pass allow-big-block to override`
         : `block is over ${BIG_BLOCK_LIMIT} bytes, the most even allow-big-block accepts`))
       const cid = address(bytes)
-      await node.gcLock.withShared(async () => {
-        await node.repo.blockstore.put(cid, bytes, { signal: request.signal })
-        await node.repo.blockstore.sync()
-        if (pin !== undefined) await pinAdd(pin.reader, pin.pins, cid, { recursive: true, signal: request.signal, beforeRecord: async () => { await durable(pin) } })
-      })
+      await storeDurably(contentTarget(node), { cid, bytes }, pin, { signal: request.signal })
       void node.reprovider.provide([cid]).catch(() => {})
       count++
       yield { Key: cid.toString(), Size: bytes.byteLength } satisfies BlockStatOutput

@@ -23,8 +23,8 @@ import { BinaryResult, arg, flag } from '../handler.ts'
 import { BIG_BLOCK_LIMIT } from './block.ts'
 import { ipfsPath, storeOf } from './content.ts'
 import { fileParts, readPart } from './parts.ts'
-import { durable } from '../../../gc/pin-durably.ts'
-import { contextOf } from './pin.ts'
+import { storeDurably } from '../../../gc/pin-durably.ts'
+import { contentTarget, contextOf } from './pin.ts'
 import type { RpcHandler } from '../handler.ts'
 import type { CID } from 'multiformats/cid'
 
@@ -79,11 +79,7 @@ export const dagPut: RpcHandler = async (request) => {
       const input = await readPart(part, MAX_DAG_INPUT, () => new BlockTooLargeError(`dag put input is over ${MAX_DAG_INPUT} bytes`))
       const block = encodeDagNode(input, options)
       if (block.bytes.byteLength > BIG_BLOCK_LIMIT) throw new BlockTooLargeError(`produced block is ${block.bytes.byteLength} bytes, over the ${BIG_BLOCK_LIMIT} bytes even allow-big-block accepts`)
-      await node.gcLock.withShared(async () => {
-        await node.repo.blockstore.put(block.cid, block.bytes, { signal: request.signal })
-        await node.repo.blockstore.sync()
-        if (pin !== undefined) await pinAdd(pin.reader, pin.pins, block.cid, { recursive: true, signal: request.signal, beforeRecord: async () => { await durable(pin) } })
-      })
+      await storeDurably(contentTarget(node), block, pin, { signal: request.signal })
       void node.reprovider.provide([block.cid]).catch(() => {})
       count++
       yield { Cid: link(block.cid) }

@@ -10,10 +10,16 @@ import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
 import { BadRequestError } from '../../errors.ts'
 import { arg, flag } from '../handler.ts'
 import { ipfsPath } from './content.ts'
-import type { PinContext } from '../../../gc/pin-durably.ts'
+import type { ContentTarget, PinContext } from '../../../gc/pin-durably.ts'
+import type { PlanetaryNode } from '../../../node.ts'
 import type { PinFilter } from '../../../pin/pinning.ts'
 import type { RpcHandler, RpcRequest } from '../handler.ts'
 import type { CID } from 'multiformats/cid'
+
+/** Where the node writes and keeps content. */
+export function contentTarget (node: PlanetaryNode): ContentTarget {
+  return { store: node.repo.blockstore, pins: node.pins, lock: node.gcLock }
+}
 
 /** The pin context of a request: the repo, read through a Bitswap session unless `offline`. */
 export function contextOf (request: RpcRequest): PinContext {
