@@ -13,6 +13,7 @@ import { yamux } from '@chainsafe/libp2p-yamux'
 import { circuitRelayTransport } from '@libp2p/circuit-relay-v2'
 import { mplex } from '@libp2p/mplex'
 import { tls } from '@libp2p/tls'
+import { noiseCrypto } from './noise-crypto.ts'
 import type { Config } from '../repo/config/schema.ts'
 import type { Libp2pOptions } from 'libp2p'
 
@@ -44,7 +45,7 @@ export async function transports (config: Config): Promise<Transports> {
 
 /** Connection encrypters, preferred first. */
 export function encrypters (): NonNullable<Libp2pOptions['connectionEncrypters']> {
-  return [noise(), tls()]
+  return [noise({ crypto: noiseCrypto }), tls()]
 }
 
 /** Unread bytes a stream may hold: room for two whole 4 MiB Bitswap messages, the largest any protocol here sends. */
