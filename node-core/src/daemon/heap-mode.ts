@@ -8,9 +8,12 @@
  * 22–26 full collections instead of ~9 and streamed at 270 instead of
  * ~430 MB/s (bench/README.md). V8 reads the flag at every collection, so
  * the daemon turns it off once its process has used more than BUSY_SHARE
- * of a core over a second, and on again after QUIET_MS without that.
+ * of a core over a second, and on again after QUIET_MS without that. Lean
+ * also hands the old generation's growth back to V8 (Bitswap widens it for
+ * transfers: exchange/heap.ts), fast widens it again.
  */
 import { setFlagsFromString } from 'node:v8'
+import { HEAP_GROWING_PERCENT } from '../exchange/heap.ts'
 
 /** Timings and thresholds (tests shorten them). */
 export interface HeapModeOptions {
@@ -73,7 +76,7 @@ export class HeapMode {
   #set (mode: 'lean' | 'fast'): void {
     if (mode === this.#mode && this.#timer !== undefined) return
     this.#mode = mode
-    setFlagsFromString(mode === 'lean' ? '--optimize-for-size' : '--no-optimize-for-size')
+    setFlagsFromString(mode === 'lean' ? '--optimize-for-size --heap-growing-percent=0' : `--no-optimize-for-size --heap-growing-percent=${HEAP_GROWING_PERCENT}`)
     this.#onChange?.(mode)
   }
 }

@@ -6,7 +6,7 @@
 import { BlockNotFoundError } from '../block/errors.ts'
 import { BitswapClient } from './client.ts'
 import { DecisionEngine } from './engine.ts'
-import { capYoungGeneration } from './heap.ts'
+import { tuneHeapForTransfers } from './heap.ts'
 import { BitswapNetwork } from './network.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -83,7 +83,7 @@ export class Bitswap {
   }
 
   async start (): Promise<void> {
-    capYoungGeneration()
+    tuneHeapForTransfers()
     this.#engine.start()
     await this.#network.start()
   }
