@@ -80,6 +80,8 @@ export class FlatfsBlockstore implements Blockstore {
   async get (cid: CID): Promise<Uint8Array> {
     const key = blockKey(cid)
     const pending = this.#unsynced(key)
+    // A block about to be fetched is absent: say so without a failed open on the thread pool.
+    if (pending === undefined && !existsNow(this.#path(key))) throw new BlockNotFoundError(`block ${cid.toString()} not found`)
     try {
       return await readFile(pending?.tmp ?? this.#path(key))
     } catch (err) {
@@ -212,7 +214,7 @@ export class FlatfsBlockstore implements Blockstore {
 /**
  * Whether a block file exists, asked synchronously: a stat that the
  * directory cache answers costs microseconds, far less than a round trip
- * through the thread pool, and `put` asks it once per block.
+ * through the thread pool, and `put` and `get` ask it once per block.
  */
 function existsNow (path: string): boolean {
   return statSync(path, { throwIfNoEntry: false }) !== undefined
