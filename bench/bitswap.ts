@@ -10,11 +10,15 @@
 // BENCH_BITSWAP_CASES=a,b runs only the cases whose names contain a or b;
 // BENCH_BITSWAP_NODE_ARGS passes flags (e.g. --cpu-prof) to the peers.
 // BENCH_BITSWAP_PERF=<dir> records every thread of each peer with perf.
+// BENCH_KEEP=1 leaves the repos in place at the end (to look at them, or to
+// run the benchmark back to back without deleting thousands of files between
+// runs, which slows file creation here: see the comment at the end).
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { TRANSFER_FLAGS } from '../node-core/bin/v8-flags.js'
 import { PeerProcess } from './children/bitswap-process.ts'
 import { machine, printTable, saveResult, seededFile, timeChild } from './measure.ts'
 import type { Message } from './children/bitswap-process.ts'
@@ -27,6 +31,11 @@ const ONLY = (process.env.BENCH_BITSWAP_CASES ?? '').split(',').filter((s) => s 
 const child = (name: string): string => new URL(`./children/${name}`, import.meta.url).pathname
 /** Our nodes run as the `planetary` command runs them (it sets a 16-thread libuv pool); Helia with Node's defaults. */
 const envOf = (kind: Kind): NodeJS.ProcessEnv => kind === 'helia' ? {} : { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' }
+/**
+ * Our nodes start with the V8 flags of a busy `planetary daemon`: the ones it starts with, less
+ * `--optimize-for-size`, which its heap mode turns off while it works (this benchmark runs no heap mode).
+ */
+const nodeArgsOf = (kind: Kind): string[] => kind === 'helia' ? [] : TRANSFER_FLAGS
 
 type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
 interface Case { name: string, transport: string, seeders: Kind[], fetchers: Kind[] }
@@ -98,14 +107,14 @@ async function runCase (c: Case, index: number): Promise<Omit<Row, 'load'>> {
     for (const [i, kind] of c.seeders.entries()) {
       const dir = join(base, `seeder-${i}`)
       root = await seederStore(kind, dir)
-      const seeder = new PeerProcess(child('bitswap-peer.ts'), ['seed', kind, dir], envOf(kind))
+      const seeder = new PeerProcess(child('bitswap-peer.ts'), ['seed', kind, dir], envOf(kind), nodeArgsOf(kind))
       peers.push(seeder)
       seeders.push(seeder)
     }
     const addresses = await Promise.all(seeders.map(async (s) => String((await s.expect('ready', 60_000)).address)))
     const fetchers = c.fetchers.map((kind, i) => {
       const dir = join(base, `fetcher-${i}`)
-      const fetcher = new PeerProcess(child('bitswap-peer.ts'), ['fetch', kind, dir, root, String(SIZE), ...addresses], envOf(kind))
+      const fetcher = new PeerProcess(child('bitswap-peer.ts'), ['fetch', kind, dir, root, String(SIZE), ...addresses], envOf(kind), nodeArgsOf(kind))
       peers.push(fetcher)
       return fetcher
     })
@@ -142,7 +151,6 @@ async function runCase (c: Case, index: number): Promise<Omit<Row, 'load'>> {
     }
   } finally {
     for (const p of peers) p.kill()
-    await rm(base, { recursive: true, force: true })
   }
 }
 
@@ -156,7 +164,10 @@ try {
     rows.push(row)
   }
 } finally {
-  await rm(work, { recursive: true, force: true })
+  // Every case's repos go at the end, not between cases: on a file system that skips recently
+  // freed inodes when it allocates (ext4 without a journal, as on this VM), creating files
+  // within a minute of deleting thousands costs several times the CPU (bench/README.md).
+  if (process.env.BENCH_KEEP === undefined) await rm(work, { recursive: true, force: true })
 }
 
 const helia = rows.find((r) => r.name === 'Helia → Helia')

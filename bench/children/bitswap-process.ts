@@ -16,8 +16,8 @@ export class PeerProcess {
   #wake: () => void = () => {}
   #code: number | null | undefined
 
-  constructor (script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-    this.#child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] })
+  constructor (script: string, args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
+    this.#child = spawn(process.execPath, [...nodeArgs, ...NODE_ARGS, script, ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] })
     createInterface({ input: this.#child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       try {
         this.#messages.push(JSON.parse(line) as Message)

@@ -1,0 +1,2 @@
+export declare const LEAN_FLAGS: string[]
+export declare const TRANSFER_FLAGS: string[]
