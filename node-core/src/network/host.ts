@@ -62,7 +62,7 @@ export async function createHost ({ config, privateKey, datastore, sources, metr
       noAnnounce: config.Addresses.NoAnnounce
     },
     transports: await transports(config),
-    connectionEncrypters: encrypters(),
+    connectionEncrypters: encrypters(config),
     streamMuxers: muxers(),
     peerDiscovery: discoveryModules(config, sources),
     connectionManager: {

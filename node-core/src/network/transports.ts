@@ -6,7 +6,9 @@
  * each); `Addresses.Swarm` says which of them listen. Noise comes before TLS: TLS measured faster here (see
  * bench/README.md), but closing a TCP+TLS connection aborts it instead of
  * closing it gracefully (seen with js-libp2p 3.3), which can cut the tail
- * of a transfer. Yamux comes before Mplex (Mplex only for older peers).
+ * of a transfer. `Swarm.Transports.Security` can reorder them or turn one
+ * off, as in Kubo (which prefers TLS). Yamux comes before Mplex (Mplex only
+ * for older peers).
  */
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
@@ -43,9 +45,13 @@ export async function transports (config: Config): Promise<Transports> {
   return list
 }
 
-/** Connection encrypters, preferred first. */
-export function encrypters (): NonNullable<Libp2pOptions['connectionEncrypters']> {
-  return [noise({ crypto: noiseCrypto }), tls()]
+/** Connection encrypters that `Swarm.Transports.Security` enables, preferred (lowest priority number) first. */
+export function encrypters (config: Config): NonNullable<Libp2pOptions['connectionEncrypters']> {
+  const { TLS, Noise } = config.Swarm.Transports.Security
+  const enabled: Array<[number, NonNullable<Libp2pOptions['connectionEncrypters']>[number]]> = []
+  if (Noise !== false) enabled.push([Noise, noise({ crypto: noiseCrypto })])
+  if (TLS !== false) enabled.push([TLS, tls()])
+  return enabled.sort((a, b) => a[0] - b[0]).map(([, encrypter]) => encrypter)
 }
 
 /** Unread bytes a stream may hold: room for two whole 4 MiB Bitswap messages, the largest any protocol here sends. */

@@ -3,7 +3,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startTestNode, waitFor } from '../helpers/nodes.ts'
+import { defaultConfig } from '../../src/repo/config/defaults.ts'
+import { validateConfig } from '../../src/repo/config/store.ts'
+import { InvalidConfigError } from '../../src/repo/errors.ts'
 import type { PeerConnected } from '../../src/network/peer-events.ts'
+import type { Config } from '../../src/repo/config/schema.ts'
+import type { Multiaddr } from '@multiformats/multiaddr'
 
 interface Ping { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> }
 
@@ -66,4 +71,32 @@ test('identify exchanges protocols, agent and the LAN DHT, and disconnect is rep
     await a.stop()
     await b.stop()
   }
+})
+
+test('Swarm.Transports.Security chooses the encrypter as Kubo does, and cannot turn both off', async () => {
+  const security = (s: { TLS: number | false, Noise: number | false }) => (c: Config): Config => ({ ...c, Swarm: { ...c.Swarm, Transports: { ...c.Swarm.Transports, Security: s } } })
+  const tlsFirst = await startTestNode(security({ TLS: 100, Noise: 300 }))
+  const tlsToo = await startTestNode(security({ TLS: 100, Noise: 300 }))
+  const noiseOnly = await startTestNode(security({ TLS: false, Noise: 100 }))
+  const tlsOnly = await startTestNode(security({ TLS: 100, Noise: false }))
+  const tcp = (n: typeof tlsFirst): Multiaddr => {
+    const address = n.node.host.getMultiaddrs().find((m) => m.toString().includes('/tcp/') && !m.toString().includes('/ws'))
+    assert.ok(address !== undefined)
+    return address
+  }
+  try {
+    const preferred = await tlsFirst.node.host.dial(tcp(tlsToo))
+    assert.equal(preferred.encryption, '/tls/1.0.0')
+    const fallback = await tlsFirst.node.host.dial(tcp(noiseOnly))
+    assert.equal(fallback.encryption, '/noise')
+    await assert.rejects(noiseOnly.node.host.dial(tcp(tlsOnly), { signal: AbortSignal.timeout(5000) }))
+  } finally {
+    await Promise.all([tlsFirst, tlsToo, noiseOnly, tlsOnly].map(async (n) => { await n.stop() }))
+  }
+  const config = defaultConfig({ PeerID: 'x', PrivKey: 'y' })
+  assert.throws(() => validateConfig(security({ TLS: false, Noise: false })(config)), (err: Error) => err.name === InvalidConfigError.name && /at least one of TLS and Noise/.test(err.message))
+  assert.throws(() => validateConfig(security({ TLS: -1, Noise: 100 })(config)), InvalidConfigError)
+  const { Security: _, ...withoutSecurity } = config.Swarm.Transports
+  const older = validateConfig({ ...config, Swarm: { ...config.Swarm, Transports: withoutSecurity } })
+  assert.deepEqual(older.Swarm.Transports.Security, { TLS: 200, Noise: 100 }, 'a repo made before the setting gets the default')
 })

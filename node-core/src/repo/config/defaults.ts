@@ -39,7 +39,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
       RelayService: { Enabled: false },
       RelayClient: { Enabled: true },
       DisableNatPortMap: false,
-      Transports: { TCP: true, Websocket: true, QUIC: true, WebRTCDirect: false },
+      Transports: { TCP: true, Websocket: true, QUIC: true, WebRTCDirect: false, Security: { TLS: 200, Noise: 100 } },
       EnableHolePunching: true
     },
     Routing: { Type: 'auto', LanDHT: true },

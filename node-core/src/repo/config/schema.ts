@@ -14,6 +14,9 @@ const multiaddr = z.string().regex(/^\/[a-z0-9]/, 'must be a multiaddr like /ip4
 
 const duration = z.string().regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 20s or 1h')
 
+/** A connection encrypter's priority (lower is preferred), or `false` for off. */
+const securityPriority = z.union([z.number().int().min(0), z.literal(false)])
+
 const bytesSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, 'must be a size like 10GB or 256KiB')
 
 /**
@@ -73,7 +76,11 @@ export const ConfigSchema = z.strictObject({
       TCP: z.boolean(),
       Websocket: z.boolean(),
       QUIC: z.boolean(),
-      WebRTCDirect: z.boolean()
+      WebRTCDirect: z.boolean(),
+      /** Connection encrypters as Kubo's `Swarm.Transports.Security`: a priority (lower is preferred) or `false` for off. */
+      Security: z.strictObject({ TLS: securityPriority, Noise: securityPriority })
+        .refine((s) => s.TLS !== false || s.Noise !== false, 'at least one of TLS and Noise must stay enabled')
+        .default({ TLS: 200, Noise: 100 })
     }),
     EnableHolePunching: z.boolean()
   }),
