@@ -101,15 +101,17 @@ async function liarScenario (name: string, answer: (lie: (cid: CID) => WirePaylo
   try {
     const bytes = chacha20(name, 3 * 1024 * 1024 + 7)
     const root = await addFile(honest.node, bytes)
-    await connect(us, honest)
+    // The liar is the only peer until it has lied; then the honest peer arrives and the fetch must finish from it.
     await liar.connect(us.node)
     const started = Date.now()
-    const fetched = await fetchFile(us.node, root, 20_000).catch((err: Error) =>
+    const fetching = fetchFile(us.node, root, 20_000).catch((err: Error) =>
       assert.fail(`the fetch did not complete in 20 s (${err.name}); the liar's ledger: ${JSON.stringify(us.node.bitswap.ledger(liar.host.peerId))}`))
+    await waitFor(() => junk.length > 0, 10_000, 'the liar to be asked and lie')
+    await connect(us, honest)
+    const fetched = await fetching
     assert.ok(fetched.equals(bytes), 'byte-identical from the honest peer')
     assert.ok(Date.now() - started < 15_000, `fetched in ${Date.now() - started} ms`)
     assert.deepEqual(us.node.bitswap.stat().wantlist, [], 'nothing left wanted')
-    assert.ok(junk.length > 0, 'the liar was asked and lied')
     await waitFor(() => us.node.bitswap.ledger(liar.host.peerId).unwantedBlocks === junk.length, 10_000, 'the junk to be counted')
     for (const cid of junk) assert.equal(await us.node.repo.blockstore.has(cid), false, `junk ${cid.toString()} not stored`)
     assert.equal(us.node.bitswap.ledger(liar.host.peerId).blocksReceived, 0)
