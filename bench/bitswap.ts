@@ -2,9 +2,9 @@
 // BENCH_BITSWAP_MIB to change) imported with Kubo's defaults by every
 // seeder, then fetched over Bitswap on loopback by separate processes:
 // ours→ours, Helia→Helia, Helia→ours, ours→Helia over TCP+Noise+Yamux;
-// ours→ours over TCP+TLS+Yamux (our Bitswap on a bare libp2p host, with the
-// same host over Noise as the control); 1 seeder → 4 fetchers and 4 seeders
-// → 1 fetcher (ours). MB/s and time to first byte from the fetch request
+// ours→ours over TCP+TLS+Yamux, the fastest transport of the net benchmark
+// (our node with Kubo's encrypter order, `Swarm.Transports.Security`);
+// 1 seeder → 4 fetchers and 4 seeders → 1 fetcher (ours). MB/s and time to first byte from the fetch request
 // (after connect and identify) to the last / first byte out of cat; peak
 // RSS (VmHWM) of each side while it serves or fetches; CPU of each side.
 // BENCH_BITSWAP_CASES=a,b runs only the cases whose names contain a or b;
@@ -37,7 +37,7 @@ const envOf = (kind: Kind): NodeJS.ProcessEnv => kind === 'helia' ? {} : { UV_TH
  */
 const nodeArgsOf = (kind: Kind): string[] => kind === 'helia' ? [] : TRANSFER_FLAGS
 
-type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
+type Kind = 'ours' | 'ours-tls' | 'helia'
 interface Case { name: string, transport: string, seeders: Kind[], fetchers: Kind[] }
 interface Row {
   name: string
@@ -65,8 +65,7 @@ const cases: Case[] = [
   { name: 'Helia → Helia', transport: NOISE, seeders: ['helia'], fetchers: ['helia'] },
   { name: 'Helia → ours', transport: NOISE, seeders: ['helia'], fetchers: ['ours'] },
   { name: 'ours → Helia', transport: NOISE, seeders: ['ours'], fetchers: ['helia'] },
-  { name: 'ours → ours, bare host', transport: 'TCP + TLS + Yamux', seeders: ['ours-bare-tls'], fetchers: ['ours-bare-tls'] },
-  { name: 'ours → ours, bare host', transport: NOISE, seeders: ['ours-bare-noise'], fetchers: ['ours-bare-noise'] },
+  { name: 'ours → ours', transport: 'TCP + TLS + Yamux', seeders: ['ours-tls'], fetchers: ['ours-tls'] },
   { name: 'ours, 1 seeder → 4 fetchers', transport: NOISE, seeders: ['ours'], fetchers: ['ours', 'ours', 'ours', 'ours'] },
   { name: 'ours, 4 seeders → 1 fetcher', transport: NOISE, seeders: ['ours', 'ours', 'ours', 'ours'], fetchers: ['ours'] }
 ].filter((c) => ONLY.length === 0 || ONLY.some((o) => `${c.name} ${c.transport}`.includes(o))) as Case[]

@@ -1,6 +1,6 @@
 // The nodes of the bitswap benchmark, behind one small interface: our node
-// (createNode over a test-profile repo), our Bitswap class on a bare libp2p
-// host with one chosen encrypter (TCP + TLS or Noise + Yamux), and a
+// (createNode over a test-profile repo), with its default encrypter order
+// (Noise first) or Kubo's (TLS first, `Swarm.Transports.Security`), and a
 // hermetic Helia 7 (TCP + Noise + Yamux, Bitswap, blockstore-fs on disk).
 // Each store lives in `dir`; seeders find their blocks there, fetchers
 // start from an empty one. Modules are loaded only for the kind started, so
@@ -11,7 +11,6 @@ import { BITSWAP_PROTOCOLS } from '../../node-core/src/exchange/message/message.
 import type { HeliaWithLibp2p } from '@helia/libp2p'
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
-import { connectedBitswapPeers } from '../../node-core/src/exchange/peers.ts'
 
 /** What the benchmark does with a node, whatever its kind. */
 export interface BenchNode {
@@ -25,7 +24,8 @@ export interface BenchNode {
   stop(): Promise<void>
 }
 
-export type Kind = 'ours' | 'ours-bare-tls' | 'ours-bare-noise' | 'helia'
+/** Our node as configured by default (Noise first), ours with Kubo's order (TLS first), or Helia. */
+export type Kind = 'ours' | 'ours-tls' | 'helia'
 
 /** A node of `kind` over the store in `dir` (created empty when `fresh`), started. */
 export async function startNode (kind: Kind, dir: string, fresh: boolean): Promise<BenchNode> {
@@ -35,43 +35,19 @@ export async function startNode (kind: Kind, dir: string, fresh: boolean): Promi
   const path = join(dir, 'repo')
   if (fresh) await initRepo(path, 'test')
   const repo = await openRepo(path)
-  if (kind === 'ours') {
-    const { createNode } = await import('../../node-core/src/node.ts')
-    const node = await createNode(repo)
-    await node.start()
-    return {
-      libp2p: node.host,
-      cat: (root) => { const session = node.bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
-      session: () => { const session = node.bitswap.session(); return async (cid) => await session.get(cid) },
-      stat: () => ({ ...node.bitswap.stat(), wantlist: node.bitswap.stat().wantlist.length }),
-      stop: async () => { await node.stop(); await repo.close() }
-    }
+  if (kind === 'ours-tls') {
+    const security = { TLS: 100, Noise: 300 }
+    await repo.saveConfig({ ...repo.config, Swarm: { ...repo.config.Swarm, Transports: { ...repo.config.Swarm.Transports, Security: security } } })
   }
-  // A bare host: TCP, one encrypter, Yamux and identify; our Bitswap on top.
-  const [{ createLibp2p }, { tcp }, { yamux }, { identify }, { Bitswap }] = await Promise.all([
-    import('libp2p'), import('@libp2p/tcp'), import('@chainsafe/libp2p-yamux'), import('@libp2p/identify'), import('../../node-core/src/exchange/bitswap.ts')
-  ])
-  const encrypter = kind === 'ours-bare-tls' ? (await import('@libp2p/tls')).tls() : (await import('@chainsafe/libp2p-noise')).noise()
-  const host = await createLibp2p({
-    addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
-    transports: [tcp()],
-    connectionEncrypters: [encrypter],
-    streamMuxers: [yamux()],
-    services: { identify: identify() }
-  })
-  const bitswap = new Bitswap({
-    host,
-    store: repo.blockstore,
-    bitswapPeers: async () => await connectedBitswapPeers(host),
-    hangUp: async (peer) => { await host.hangUp(peer) }
-  })
-  await bitswap.start()
+  const { createNode } = await import('../../node-core/src/node.ts')
+  const node = await createNode(repo)
+  await node.start()
   return {
-    libp2p: host,
-    cat: (root) => { const session = bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
-    session: () => { const session = bitswap.session(); return async (cid) => await session.get(cid) },
-    stat: () => ({ ...bitswap.stat(), wantlist: bitswap.stat().wantlist.length }),
-    stop: async () => { await bitswap.stop(); await host.stop(); await repo.close() }
+    libp2p: node.host,
+    cat: (root) => { const session = node.bitswap.session(); return cat({ get: async (cid, options) => await session.get(cid, options) }, root) },
+    session: () => { const session = node.bitswap.session(); return async (cid) => await session.get(cid) },
+    stat: () => ({ ...node.bitswap.stat(), wantlist: node.bitswap.stat().wantlist.length }),
+    stop: async () => { await node.stop(); await repo.close() }
   }
 }
 

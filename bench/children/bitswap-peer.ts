@@ -89,9 +89,9 @@ async function fetch (): Promise<void> {
   say({ done: true, started, ended, ttfbMs: (firstByte ?? ended) - started, bytes: received, sha256: hash?.digest('hex'), ...usage() })
 }
 
-function usage (): { cpuMs: number, wallMs: number, elu: number } {
+function usage (): { cpuMs: number, systemMs: number, wallMs: number, elu: number } {
   const c = process.cpuUsage(cpu)
-  return { cpuMs: (c.user + c.system) / 1000, wallMs: now() - mark, elu: performance.eventLoopUtilization(elu).utilization }
+  return { cpuMs: (c.user + c.system) / 1000, systemMs: c.system / 1000, wallMs: now() - mark, elu: performance.eventLoopUtilization(elu).utilization }
 }
 
 for await (const line of createInterface({ input: process.stdin })) {
