@@ -33,7 +33,6 @@ import type { Host } from './network/host.ts'
 import type { ProvideProgress } from './routing/reprovider.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
 import type { Repo } from './repo/repo.ts'
-import { connectedBitswapPeers } from './exchange/peers.ts'
 
 /** Every event a node emits, for the UI and the daemon. */
 export interface NodeEvents extends NetworkEvents {
@@ -89,7 +88,6 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
   const bitswap = new Bitswap({
     host,
     store: repo.blockstore,
-    bitswapPeers: async () => await connectedBitswapPeers(host),
     findProviders: (cid, options) => findConnectedProviders(host, cid, options),
     hangUp: async (peer) => { await host.hangUp(peer) },
     onProgress: (progress) => { events.emit('fetch:progress', progress) }

@@ -21,8 +21,6 @@ import type { CID } from 'multiformats/cid'
 export interface BitswapInit {
   host: BitswapHost
   store: Blockstore
-  /** Connected peers that speak Bitswap. */
-  bitswapPeers(): Promise<PeerId[]>
   findProviders?: ProviderSearch
   /** Drop a misbehaving peer (hang up). */
   hangUp(peer: PeerId): Promise<void>
@@ -62,7 +60,7 @@ export class Bitswap {
     this.#client = new BitswapClient({
       store: init.store,
       send: async (peer, message) => { await this.#network.send(peer, message) },
-      bitswapPeers: init.bitswapPeers,
+      bitswapPeers: async () => this.#network.bitswapPeers(),
       ...(init.findProviders === undefined ? {} : { findProviders: init.findProviders }),
       ledger: (peer) => this.#engine.ledger(peer),
       onBlocks: (cids) => { this.#engine.notifyNewBlocks(cids) },

@@ -20,6 +20,7 @@ export interface BitswapHost {
   unhandle(protocols: string[]): Promise<void>
   dialProtocol(peer: PeerId, protocols: string[], options?: AbortOptions): Promise<Stream>
   getConnections(peer?: PeerId): Connection[]
+  peerStore: { get(peer: PeerId): Promise<{ protocols: string[] }> }
   addEventListener(type: 'peer:disconnect', listener: (event: CustomEvent<PeerId>) => void): void
   addEventListener(type: 'peer:identify', listener: (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>) => void): void
   removeEventListener(type: 'peer:disconnect', listener: (event: CustomEvent<PeerId>) => void): void
@@ -62,8 +63,11 @@ export class BitswapNetwork {
   readonly #events: BitswapNetworkEvents
   readonly #outbound = new Map<string, Promise<Outbound>>()
   readonly #tails = new Map<string, Promise<void>>()
+  /** Connected peers known to speak Bitswap: identify said so, or they opened a Bitswap stream. */
+  readonly #speakers = new Map<string, PeerId>()
   readonly #onDisconnect = (event: CustomEvent<PeerId>): void => {
     const key = event.detail.toString()
+    this.#speakers.delete(key)
     void this.#outbound.get(key)?.then((o) => o.stream.unwrap().abort(new Error('peer disconnected')), () => {})
     this.#outbound.delete(key)
     this.#tails.delete(key)
@@ -77,6 +81,7 @@ export class BitswapNetwork {
    */
   readonly #onIdentify = (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>): void => {
     if (!event.detail.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p))) return
+    this.#speakers.set(event.detail.peerId.toString(), event.detail.peerId)
     void this.#open(event.detail.peerId, {}).catch(() => {})
     this.#events.onBitswapPeer(event.detail.peerId)
   }
@@ -87,9 +92,17 @@ export class BitswapNetwork {
   }
 
   async start (): Promise<void> {
-    await this.#host.handle(BITSWAP_PROTOCOLS, (stream, connection) => { void this.#read(stream, connection.remotePeer) }, { maxInboundStreams: MAX_INBOUND_STREAMS, maxOutboundStreams: 2 })
+    await this.#host.handle(BITSWAP_PROTOCOLS, (stream, connection) => {
+      this.#speakers.set(connection.remotePeer.toString(), connection.remotePeer)
+      void this.#read(stream, connection.remotePeer)
+    }, { maxInboundStreams: MAX_INBOUND_STREAMS, maxOutboundStreams: 2 })
     this.#host.addEventListener('peer:disconnect', this.#onDisconnect)
     this.#host.addEventListener('peer:identify', this.#onIdentify)
+    // Peers identified before Bitswap started listening: once, from what identify stored.
+    await Promise.all(this.#host.getConnections().map(async ({ remotePeer }) => {
+      const info = await this.#host.peerStore.get(remotePeer).catch(() => undefined)
+      if (info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true) this.#speakers.set(remotePeer.toString(), remotePeer)
+    }))
   }
 
   async stop (): Promise<void> {
@@ -99,7 +112,13 @@ export class BitswapNetwork {
     const open = [...this.#outbound.values()]
     this.#outbound.clear()
     this.#tails.clear()
+    this.#speakers.clear()
     await Promise.allSettled(open.map(async (o) => { await (await o).stream.unwrap().close() }))
+  }
+
+  /** The connected peers that speak Bitswap: who a want-have broadcast goes to (kept in memory, not read from the peer store per broadcast). */
+  bitswapPeers (): PeerId[] {
+    return [...this.#speakers.values()].filter((peer) => this.connected(peer))
   }
 
   /** Whether `peer` is connected now. */
