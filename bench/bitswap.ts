@@ -8,6 +8,8 @@
 // (after connect and identify) to the last / first byte out of cat; peak
 // RSS (VmHWM) of each side while it serves or fetches; CPU of each side.
 // BENCH_BITSWAP_CASES=a,b runs only the cases whose names contain a or b;
+// BENCH_BITSWAP_ROUNDS=n runs every case n times, round after round, and
+// reports each case's median round (with every round's MB/s beside it);
 // BENCH_BITSWAP_NODE_ARGS passes flags (e.g. --cpu-prof) to the peers.
 // BENCH_BITSWAP_PERF=<dir> records every thread of each peer with perf.
 // BENCH_KEEP=1 leaves the repos in place at the end (to look at them, or to
@@ -28,6 +30,7 @@ const SIZE = MIB * 2 ** 20
 const TIMEOUT_MS = Number(process.env.BENCH_BITSWAP_TIMEOUT_S ?? 900) * 1000
 const VERIFY = process.env.BENCH_BITSWAP_VERIFY === '1'
 const ONLY = (process.env.BENCH_BITSWAP_CASES ?? '').split(',').filter((s) => s !== '')
+const ROUNDS = Math.max(1, Number(process.env.BENCH_BITSWAP_ROUNDS ?? 1))
 const child = (name: string): string => new URL(`./children/${name}`, import.meta.url).pathname
 /** Our nodes run as the `planetary` command runs them (it sets a 16-thread libuv pool); Helia with Node's defaults. */
 const envOf = (kind: Kind): NodeJS.ProcessEnv => kind === 'helia' ? {} : { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' }
@@ -153,14 +156,17 @@ async function runCase (c: Case, index: number): Promise<Omit<Row, 'load'>> {
   }
 }
 
-const rows: Row[] = []
+const runs: Row[][] = cases.map(() => [])
 try {
-  for (const [i, c] of cases.entries()) {
-    process.stderr.write(`bitswap bench: ${c.name} (${c.transport}), ${MIB} MiB ...\n`)
-    const load = loadavg()[0] ?? 0
-    const row = { ...await runCase(c, i), load: [load, loadavg()[0] ?? 0] }
-    process.stderr.write(`  ${row.mbPerSecond.toFixed(1)} MB/s, first byte after ${row.ttfbMs.toFixed(0)} ms\n`)
-    rows.push(row)
+  // Rounds of every case in turn, so that each case meets the machine's moods alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, c] of cases.entries()) {
+      process.stderr.write(`bitswap bench: ${c.name} (${c.transport}), ${MIB} MiB, round ${round + 1} of ${ROUNDS} ...\n`)
+      const load = loadavg()[0] ?? 0
+      const row = { ...await runCase(c, round * cases.length + i), load: [load, loadavg()[0] ?? 0] }
+      process.stderr.write(`  ${row.mbPerSecond.toFixed(1)} MB/s, first byte after ${row.ttfbMs.toFixed(0)} ms\n`)
+      runs[i]?.push(row)
+    }
   }
 } finally {
   // Every case's repos go at the end, not between cases: on a file system that skips recently
@@ -169,13 +175,16 @@ try {
   if (process.env.BENCH_KEEP === undefined) await rm(work, { recursive: true, force: true })
 }
 
+/** Each case's round with the median MB/s (the lower middle of an even count). */
+const rows = runs.map((list) => [...list].sort((a, b) => a.mbPerSecond - b.mbPerSecond)[Math.floor((list.length - 1) / 2)] as Row)
 const helia = rows.find((r) => r.name === 'Helia → Helia')
-process.stdout.write(`\nbitswap benchmark: ${MIB} MiB seeded random, seeder → fetcher over loopback, ${new Date().toISOString()}, ${machine()}\n`)
+process.stdout.write(`\nbitswap benchmark: ${MIB} MiB seeded random, seeder → fetcher over loopback, ${ROUNDS === 1 ? 'one round' : `median of ${ROUNDS} rounds`}, ${new Date().toISOString()}, ${machine()}\n`)
 process.stdout.write(`root CIDs: ${Object.entries(roots).map(([k, v]) => `${k} ${v}`).join(', ')}${new Set(Object.values(roots)).size === 1 ? ' (match)' : ' (DIFFER)'}\n\n`)
-printTable(['case', 'transport', 'MB/s', 'vs Helia→Helia', 'first byte ms', 'seconds', 'seeder RSS MiB (before → peak)', 'fetcher RSS MiB (before → peak)', 'seeder CPU %', 'fetcher CPU %'], rows.map((r) => [
+printTable(['case', 'transport', 'MB/s', ...(ROUNDS > 1 ? ['each round'] : []), 'vs Helia→Helia', 'first byte ms', 'seconds', 'seeder RSS MiB (before → peak)', 'fetcher RSS MiB (before → peak)', 'seeder CPU %', 'fetcher CPU %'], rows.map((r, i) => [
   r.name,
   r.transport,
   r.mbPerSecond.toFixed(1),
+  ...(ROUNDS > 1 ? [(runs[i] ?? []).map((x) => x.mbPerSecond.toFixed(0)).join(' / ')] : []),
   helia === undefined ? '' : `${(r.mbPerSecond / helia.mbPerSecond).toFixed(2)}x`,
   r.ttfbMs.toFixed(0),
   r.seconds.toFixed(2),
@@ -184,5 +193,5 @@ printTable(['case', 'transport', 'MB/s', 'vs Helia→Helia', 'first byte ms', 's
   r.seederCpu.toFixed(0),
   r.fetcherCpu.toFixed(0)
 ]))
-const saved = await saveResult('bitswap', { date: new Date().toISOString(), machine: machine(), bytes: SIZE, roots, imports, rows })
+const saved = await saveResult('bitswap', { date: new Date().toISOString(), machine: machine(), bytes: SIZE, rounds: ROUNDS, roots, imports, rows, runs })
 process.stdout.write(`\nwrote ${saved}\n`)
