@@ -8,7 +8,7 @@
 import { lpStream } from '@libp2p/utils'
 import { BlockTooLargeError } from '../block/errors.ts'
 import { InvalidBitswapMessageError } from './errors.ts'
-import { BITSWAP_PROTOCOLS, MAX_MESSAGE_SIZE, fromWire, toWire } from './message/message.ts'
+import { BITSWAP_PROTOCOLS, MAX_MESSAGE_SIZE, digestBlocks, fromParsed, parseWire, toWire } from './message/message.ts'
 import { encodeWire } from './message/wire.ts'
 import type { BitswapMessage } from './message/message.ts'
 import type { AbortOptions, Connection, PeerId, Stream } from '@libp2p/interface'
@@ -54,6 +54,8 @@ const MAX_INBOUND_STREAMS = 32
  */
 const MAX_MUXER_FRAME = 16 * 1024 * 1024
 const MAX_READ_BUFFER = MAX_MUXER_FRAME + MAX_MESSAGE_SIZE + 16
+/** Messages of one stream whose blocks may be being hashed at once. */
+const VERIFYING = 4
 /** How long opening a stream may take. */
 const DIAL_TIMEOUT_MS = 10_000
 
@@ -166,27 +168,53 @@ export class BitswapNetwork {
     return await outbound
   }
 
+  /**
+   * Read messages until the stream ends. A message's blocks are hashed on
+   * the thread pool while the next messages are read and decrypted (up to
+   * VERIFYING at once), and messages are handed on in the order they came.
+   */
   async #read (stream: Stream, peer: PeerId): Promise<void> {
     const lp = lpStream(stream, { maxDataLength: MAX_MESSAGE_SIZE, maxBufferSize: MAX_READ_BUFFER })
+    const verifying: Array<Promise<void>> = []
+    let failure: Error | undefined
+    const fail = (err: Error): void => {
+      if (failure !== undefined) return
+      failure = err
+      stream.abort(err)
+      if (isBadMessage(err)) this.#events.onBadMessage(peer, err)
+    }
     try {
-      while (true) {
+      while (failure === undefined) {
         let bytes
         try {
           bytes = await lp.read()
         } catch (err) {
           if ((err as Error).name === 'UnexpectedEOFError') {
+            await Promise.all(verifying)
             // The peer is done writing (Helia opens a stream per message): close our side too,
             // or the stream keeps counting against the peer's inbound stream limit.
-            await stream.close().catch(() => {})
+            if (failure === undefined) await stream.close().catch(() => {})
             return
           }
           throw err
         }
-        this.#events.onMessage(peer, fromWire(bytes))
+        const wire = parseWire(bytes)
+        const digests = digestBlocks(wire)
+        digests.catch(() => {})
+        const previous = verifying.at(-1)
+        const handed = (async () => {
+          const found = await digests
+          await previous
+          if (failure === undefined) this.#events.onMessage(peer, fromParsed(wire, found))
+        })().catch(fail)
+        verifying.push(handed)
+        void handed.finally(() => { verifying.splice(verifying.indexOf(handed), 1) })
+        if (verifying.length >= VERIFYING) await verifying[0]
       }
     } catch (err) {
-      stream.abort(err as Error)
-      if (isBadMessage(err as Error)) this.#events.onBadMessage(peer, err as Error)
+      // Messages read whole before the stream broke or turned bad are still handed on.
+      await Promise.all(verifying)
+      fail(err as Error)
     }
   }
 }

@@ -12,6 +12,8 @@ import { hasherByCode } from '../../block/hashers.ts'
 import { InvalidBitswapMessageError } from '../errors.ts'
 
 const IDENTITY = 0x00
+/** sha2-256's multihash code. */
+export const SHA2_256 = 0x12
 /** Shorter digests are too weak to address content by (Kubo's verifcid minimum). */
 const MIN_DIGEST_BYTES = 20
 
@@ -27,8 +29,23 @@ export function encodePrefix (cid: CID): Uint8Array {
   return out
 }
 
-/** The CID of `data` under `prefix`; InvalidBitswapMessageError for a malformed prefix or an unknown hash. */
-export function cidOfPayload (prefix: Uint8Array, data: Uint8Array): CID {
+/** The multihash code a prefix names, or undefined if it does not parse that far. */
+export function prefixHashCode (prefix: Uint8Array): number | undefined {
+  try {
+    let offset = 0
+    for (let i = 0; i < 2; i++) offset += varint.decode(prefix, offset)[1]
+    return varint.decode(prefix, offset)[0]
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The CID of `data` under `prefix`; InvalidBitswapMessageError for a
+ * malformed prefix or an unknown hash. `sha256`, when given, is the
+ * SHA-256 digest of these very bytes, computed elsewhere.
+ */
+export function cidOfPayload (prefix: Uint8Array, data: Uint8Array, sha256?: Uint8Array): CID {
   const parts: number[] = []
   let offset = 0
   try {
@@ -50,7 +67,7 @@ export function cidOfPayload (prefix: Uint8Array, data: Uint8Array): CID {
   } catch {
     throw new InvalidBitswapMessageError(`a block hashed with unknown multihash 0x${hashCode.toString(16)}`)
   }
-  const digest = hasher.digest(data).digest
+  const digest = sha256 !== undefined && hashCode === SHA2_256 ? sha256 : hasher.digest(data).digest
   if (hashCode === IDENTITY) {
     if (length !== data.byteLength) throw new InvalidBitswapMessageError(`an identity prefix of ${length} bytes for a ${data.byteLength}-byte block`)
   } else if (length > digest.length || length < MIN_DIGEST_BYTES) {
