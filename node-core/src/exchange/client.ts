@@ -50,6 +50,13 @@ const BROADCAST_PEERS = 32
 const SEARCH_INTERVAL_MS = 10_000
 /** Unwanted blocks a peer may send before it is dropped. */
 const MAX_UNWANTED = 64
+/**
+ * Bytes of received blocks still being written, past which new wants wait
+ * for the store: a block held for its write keeps its whole message
+ * (up to 4 MiB) in memory, so a disk slower than the network would
+ * otherwise grow the fetcher without bound.
+ */
+const MAX_UNWRITTEN_BYTES = 32 * 1024 * 1024
 
 function mh (cid: CID): string {
   return Buffer.from(cid.multihash.bytes).toString('base64')
@@ -63,6 +70,8 @@ export class BitswapClient {
   readonly #outbox = new Map<string, Want[]>()
   #flushing = false
   #sessions = 0
+  #unwritten = 0
+  readonly #writesWaited: Array<() => void> = []
 
   constructor (init: ClientInit) {
     this.#init = init
@@ -81,6 +90,7 @@ export class BitswapClient {
   /** Fetch `cid` for `session`; the bytes are stored before this resolves. */
   async want (cid: CID, session: Session, options: AbortOptions = {}): Promise<Uint8Array> {
     options.signal?.throwIfAborted()
+    while (this.#unwritten > MAX_UNWRITTEN_BYTES) await this.#writesCaughtUp(options.signal)
     const key = mh(cid)
     let state = this.#wants.get(key)
     const fresh = state === undefined
@@ -102,6 +112,23 @@ export class BitswapClient {
       options.signal?.addEventListener('abort', onAbort, { once: true })
       wanted.waiters.add(waiter)
       if (fresh) void this.#ask(wanted, session)
+    })
+  }
+
+  /** Resolves once the unwritten bytes are under the limit again; rejects when `signal` aborts first. */
+  async #writesCaughtUp (signal: AbortSignal | undefined): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = this.#writesWaited.indexOf(resume)
+        if (index >= 0) this.#writesWaited.splice(index, 1)
+        reject(signal?.reason instanceof Error ? signal.reason : new BlockUnavailableError('the fetch was aborted'))
+      }
+      const resume = (): void => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }
+      this.#writesWaited.push(resume)
+      signal?.addEventListener('abort', onAbort, { once: true })
     })
   }
 
@@ -200,6 +227,11 @@ export class BitswapClient {
   #complete (state: WantState, bytes: Uint8Array, from: string): void {
     this.#drop(state, true, from)
     const write = this.#init.store.put(state.cid, bytes)
+    this.#unwritten += bytes.byteLength
+    void write.catch(() => {}).finally(() => {
+      this.#unwritten -= bytes.byteLength
+      if (this.#unwritten <= MAX_UNWRITTEN_BYTES) for (const resume of this.#writesWaited.splice(0)) resume()
+    })
     for (const s of state.sessions) s.storing(write)
     for (const w of state.waiters) w.resolve(bytes)
   }

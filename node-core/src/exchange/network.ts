@@ -55,7 +55,7 @@ const MAX_INBOUND_STREAMS = 32
 const MAX_MUXER_FRAME = 16 * 1024 * 1024
 const MAX_READ_BUFFER = MAX_MUXER_FRAME + MAX_MESSAGE_SIZE + 16
 /** Messages of one stream whose blocks may be being hashed at once. */
-const VERIFYING = 4
+const VERIFYING = 2
 /** How long opening a stream may take. */
 const DIAL_TIMEOUT_MS = 10_000
 
