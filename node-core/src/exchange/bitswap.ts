@@ -60,7 +60,7 @@ export class Bitswap {
     this.#client = new BitswapClient({
       store: init.store,
       send: async (peer, message) => { await this.#network.send(peer, message) },
-      bitswapPeers: async () => this.#network.bitswapPeers(),
+      bitswapPeers: () => this.#network.bitswapPeers(),
       ...(init.findProviders === undefined ? {} : { findProviders: init.findProviders }),
       ledger: (peer) => this.#engine.ledger(peer),
       onBlocks: (cids) => { this.#engine.notifyNewBlocks(cids) },

@@ -33,7 +33,7 @@ export interface ClientInit {
   store: Pick<Blockstore, 'put'>
   send(peer: PeerId, message: BitswapMessage): Promise<void>
   /** Connected peers that speak Bitswap. */
-  bitswapPeers(): Promise<PeerId[]>
+  bitswapPeers(): PeerId[]
   findProviders?: ProviderSearch
   ledger(peer: PeerId): Ledger
   /** Blocks stored by this client (for the server to serve peers waiting on them). */
@@ -289,9 +289,8 @@ export class BitswapClient {
   }
 
   async #broadcast (state: WantState): Promise<void> {
-    if (!this.#wants.has(mh(state.cid))) return
-    const peers = (await this.#init.bitswapPeers()).filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
     if (this.#wants.get(mh(state.cid)) !== state) return
+    const peers = this.#init.bitswapPeers().filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
     if (peers.length === 0) {
       // No one new to ask: a connected peer that let the want time out is asked again. Its
       // answer may have been lost (a stream reset takes the blocks in it along) or the want

@@ -36,7 +36,8 @@
  * transfer allocates few (its bytes are Buffers, outside the heap), so V8
  * set the limit only 1.1–1.6x the live heap, and every few MB promoted
  * started another mark-compact. Growing the limit to 2x the live heap
- * (`--heap-growing-percent=100`) cut them to ~6 per 256 MiB, the fetcher's
+ * (`--heap-growing-percent=100`) cut them to 9–10 per 256 MiB set here
+ * (~6 given at start), the fetcher's
  * CPU from 3.4–4.2 s to 3.0–3.5 s and lifted ours → ours from 77–98 to
  * 89–104 MB/s in alternating runs (bench/README.md). The daemon's heap mode
  * sets it back to V8's own while it idles lean (daemon/heap-mode.ts).

@@ -82,7 +82,7 @@ export class BitswapNetwork {
    * first run) took 18–40 ms of the first fetch's first byte.
    */
   readonly #onIdentify = (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>): void => {
-    if (!event.detail.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p))) return
+    if (!speaksBitswap(event.detail.protocols)) return
     this.#speakers.set(event.detail.peerId.toString(), event.detail.peerId)
     void this.#open(event.detail.peerId, {}).catch(() => {})
     this.#events.onBitswapPeer(event.detail.peerId)
@@ -103,7 +103,7 @@ export class BitswapNetwork {
     // Peers identified before Bitswap started listening: once, from what identify stored.
     await Promise.all(this.#host.getConnections().map(async ({ remotePeer }) => {
       const info = await this.#host.peerStore.get(remotePeer).catch(() => undefined)
-      if (info?.protocols.some((p) => BITSWAP_PROTOCOLS.includes(p)) === true) this.#speakers.set(remotePeer.toString(), remotePeer)
+      if (info !== undefined && speaksBitswap(info.protocols)) this.#speakers.set(remotePeer.toString(), remotePeer)
     }))
   }
 
@@ -217,6 +217,11 @@ export class BitswapNetwork {
       fail(err as Error)
     }
   }
+}
+
+/** Whether a peer's protocols (as identify reports them) include a Bitswap version. */
+function speaksBitswap (protocols: string[]): boolean {
+  return protocols.some((p) => BITSWAP_PROTOCOLS.includes(p))
 }
 
 /** A fault of the sender (malformed, oversized), not of the stream (reset, closed). */

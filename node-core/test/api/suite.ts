@@ -1,6 +1,7 @@
 // The shared API suite: the same calls and checks through every door of the
 // contract (in-process here, the daemon's WebSocket bridge, later Electron's
-// IPC). A door under test gives a client to node A, and node B to talk to.
+// IPC). The suite starts nodes A and B; a door under test opens a transport
+// to node A.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -12,13 +13,17 @@ import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { tempDir } from '../helpers/cli.ts'
-import { waitFor } from '../helpers/nodes.ts'
+import { createClient } from '../../src/api/client.ts'
+import { startTestNode, waitFor } from '../helpers/nodes.ts'
 import type { ApiClient } from '../../src/api/client.ts'
 import type { ApiTransport } from '../../src/api/transport.ts'
 import type { PlanetaryNode } from '../../src/node.ts'
 
-/** What a door gives the suite. */
-export interface Door {
+/** A door to node A: its transport, and how to close what else it opened. */
+export type OpenDoor = (a: PlanetaryNode) => Promise<{ transport: ApiTransport, close(): Promise<void> }>
+
+/** What the suite works with. */
+interface Door {
   /** A client of node A through the door. */
   client: ApiClient
   /** The door's transport, for calls outside the contract's types. */
@@ -46,14 +51,31 @@ async function failure (call: Promise<unknown>): Promise<{ name: string, code: s
   assert.fail('the call should have failed')
 }
 
-/** Run the suite through the door `open` makes. */
-export function apiSuite (open: () => Promise<Door>): void {
+/** Two nodes, and a client of A through the door `openDoor` makes. */
+async function open (openDoor: OpenDoor): Promise<Door> {
+  const [a, b] = await Promise.all([startTestNode(), startTestNode()])
+  const opened = await openDoor(a.node)
+  return {
+    client: createClient(opened.transport),
+    transport: opened.transport,
+    a: a.node,
+    b: b.node,
+    async close () {
+      await opened.transport.close()
+      await opened.close()
+      await Promise.all([a.stop(), b.stop()])
+    }
+  }
+}
+
+/** Run the suite through the door `openDoor` makes. */
+export function apiSuite (openDoor: OpenDoor): void {
   let door: Door
   let dir: { path: string, cleanup: () => Promise<void> }
   const content = randomBytes(700_000)
 
   before(async () => {
-    door = await open()
+    door = await open(openDoor)
     dir = await tempDir('planetary-api-')
   })
   after(async () => {

@@ -17,21 +17,9 @@ import type { TestNode } from '../helpers/nodes.ts'
 const TOKEN = 'bridge-test-token-0123456789abcdefghijklmnopq'
 
 describe('the shared API suite over the WebSocket bridge', () => {
-  apiSuite(async () => {
-    const [a, b] = await Promise.all([startTestNode(), startTestNode()])
-    const server = await startApiServer(a.node, { host: '127.0.0.1', port: 0, api: a.node.repo.config.API, token: TOKEN })
-    const transport = await connectWebSocket(server.origin, TOKEN)
-    return {
-      client: createClient(transport),
-      transport,
-      a: a.node,
-      b: b.node,
-      async close () {
-        await transport.close()
-        await server.close()
-        await Promise.all([a.stop(), b.stop()])
-      }
-    }
+  apiSuite(async (a) => {
+    const server = await startApiServer(a, { host: '127.0.0.1', port: 0, api: a.repo.config.API, token: TOKEN })
+    return { transport: await connectWebSocket(server.origin, TOKEN), close: async () => { await server.close() } }
   })
 })
 

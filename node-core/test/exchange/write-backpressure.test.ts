@@ -40,7 +40,7 @@ test('wants wait while 32 MiB of received blocks are unwritten, and resume as wr
       }
       if (reply.blocks.length > 0) setImmediate(() => { client.receive(peer, reply) })
     },
-    bitswapPeers: async () => [peer],
+    bitswapPeers: () => [peer],
     ledger: () => new Ledger(),
     onBlocks: () => {},
     penalise: () => {}
