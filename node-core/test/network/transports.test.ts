@@ -91,7 +91,9 @@ test('Swarm.Transports.Security chooses the encrypter as Kubo does, and cannot t
     assert.equal(fallback.encryption, '/noise')
     await assert.rejects(noiseOnly.node.host.dial(tcp(tlsOnly), { signal: AbortSignal.timeout(5000) }))
   } finally {
-    await Promise.all([tlsFirst, tlsToo, noiseOnly, tlsOnly].map(async (n) => { await n.stop() }))
+    // One after another, as the other tests stop theirs: stopped all at once, a node's repo was
+    // once still being written (ENOTEMPTY) while its directory was removed.
+    for (const n of [tlsFirst, tlsToo, noiseOnly, tlsOnly]) await n.stop()
   }
   const config = defaultConfig({ PeerID: 'x', PrivKey: 'y' })
   assert.throws(() => validateConfig(security({ TLS: false, Noise: false })(config)), (err: Error) => err.name === InvalidConfigError.name && /at least one of TLS and Noise/.test(err.message))
