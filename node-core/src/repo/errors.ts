@@ -57,3 +57,10 @@ export class InvalidRecordNameError extends Error {
   override name = 'InvalidRecordNameError'
   readonly code = 'ERR_INVALID_RECORD_NAME'
 }
+
+/** A write to a repo after it was closed (and its lock released). */
+export class RepoClosedError extends Error {
+  static override name = 'RepoClosedError'
+  override name = 'RepoClosedError'
+  readonly code = 'ERR_REPO_CLOSED'
+}

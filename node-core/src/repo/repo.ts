@@ -18,7 +18,7 @@ import { RecordStore } from './records.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { Config } from './config/schema.ts'
 import type { Datastore } from 'interface-datastore'
-import type { FsDatastore } from 'datastore-fs'
+import type { RepoDatastore } from './datastore.ts'
 
 /** An open repo, owned by this process until `close`. */
 export interface Repo {
@@ -71,11 +71,11 @@ export async function openRepo (dir: string): Promise<Repo> {
     let config = await readConfig(layout.config)
     const flatfs = new FlatfsBlockstore(layout.blocks)
     await flatfs.open()
-    let datastore: Promise<FsDatastore> | undefined
+    let datastore: Promise<RepoDatastore> | undefined
     const records = new Map<string, RecordStore>()
-    const openDatastore = async (): Promise<FsDatastore> => {
-      const { FsDatastore } = await import('datastore-fs')
-      const store = new FsDatastore(layout.datastore)
+    const openDatastore = async (): Promise<RepoDatastore> => {
+      const { RepoDatastore } = await import('./datastore.ts')
+      const store = new RepoDatastore(layout.datastore)
       await store.open()
       return store
     }

@@ -4,7 +4,7 @@
 // against the sha256 the vector records.
 import { execFileSync } from 'node:child_process'
 import { createCipheriv, createHash } from 'node:crypto'
-import { chmod, lutimes, mkdir, mkdtemp, symlink, utimes, writeFile } from 'node:fs/promises'
+import { chmod, lutimes, mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { vectorPath } from './vectors.ts'
@@ -79,20 +79,21 @@ async function applyMeta (path: string, entry: { mode?: number | string, mtime?:
   }
 }
 
-/** Write a vector input under a fresh temp dir; returns the path to give `add` (and stdin bytes for files). */
-export async function materialize (input: VectorInput): Promise<{ path: string, bytes?: Buffer }> {
+/** Write a vector input under a fresh temp dir; returns the path to give `add` (and stdin bytes for files), and how to remove it. */
+export async function materialize (input: VectorInput): Promise<{ path: string, bytes?: Buffer, cleanup: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'planetary-vector-'))
+  const cleanup = async (): Promise<void> => { await rm(root, { recursive: true, force: true }) }
   const path = join(root, input.name ?? (input.type === 'directory' ? 'dir' : 'f'))
   if (input.type === 'file') {
     const bytes = contentBytes(input.content ?? { kind: 'utf8', value: '' }, input.sha256)
     await writeFile(path, bytes)
     await applyMeta(path, input, false)
-    return { path, bytes }
+    return { path, bytes, cleanup }
   }
   if (input.type === 'symlink') {
     await symlink(input.target ?? '', path)
     await applyMeta(path, input, true)
-    return { path }
+    return { path, cleanup }
   }
   await mkdir(path)
   const entries = input.entries ?? []
@@ -117,5 +118,5 @@ export async function materialize (input: VectorInput): Promise<{ path: string, 
     for (const name of profileDirNames(entries)) await writeFile(join(path, name), entries.fileContent)
   }
   await applyMeta(path, input, false)
-  return { path }
+  return { path, cleanup }
 }

@@ -85,10 +85,11 @@ test('the generated profile directories are the ones Kubo used', () => {
 })
 
 for (const c of cases) {
-  test(`vector ${c.id}: ${c.command.slice(0, 90)}`, async () => {
+  test(`vector ${c.id}: ${c.command.slice(0, 90)}`, async (t) => {
     const p = plan(c)
     const repo = await repoFor(p)
     const input = await materialize(c.input)
+    t.after(input.cleanup)
     const name = input.path.split('/').pop() ?? ''
     const stdinName = p.flags.find((f) => f.startsWith('--stdin-name='))?.split('=')[1]
     const result = p.stdin
