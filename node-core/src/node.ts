@@ -15,6 +15,7 @@ import { forwardPeerEvents } from './network/peer-events.ts'
 import { loadPrivateKey } from './repo/identity.ts'
 import { findConnectedProviders } from './routing/providers.ts'
 import { Reprovider } from './routing/reprovider.ts'
+import { pinnedCids } from './pin/provided.ts'
 import { durationMs } from './repo/config/duration.ts'
 import { parseSize } from './repo/config/size.ts'
 import { PinSet } from './pin/pins.ts'
@@ -117,8 +118,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
   })
   const reprovider = new Reprovider({
     provide: async (cid, options) => { await host.contentRouting.provide(cid, options) },
-    // Pins come with the pinning issue; until then `pinned` and `roots` cover nothing.
-    cids: (strategy) => strategy === 'all' ? repo.blockstore.list() : (async function * () {})(),
+    cids: (strategy) => strategy === 'all' ? repo.blockstore.list() : pinnedCids(repo.blockstore, pins, strategy === 'roots'),
     strategy: repo.config.Reprovider.Strategy,
     intervalMs: durationMs(repo.config.Reprovider.Interval),
     onProgress: (progress) => { events.emit('provide:progress', progress) }

@@ -66,8 +66,13 @@ export class Reprovider {
     return { ...this.#progress }
   }
 
-  /** Announce `cids` now (new content), alongside any run in progress. */
-  async provide (cids: CID[]): Promise<void> {
+  /**
+   * Announce new content now, alongside any run in progress: the roots of
+   * what was just added (the rest of it waits for the next run). Under the
+   * `pinned` and `roots` strategies only content that was `pinned`.
+   */
+  async provide (cids: CID[], pinned: boolean): Promise<void> {
+    if (this.#init.strategy !== 'all' && !pinned) return
     await this.#announce((async function * () { yield * cids })())
   }
 

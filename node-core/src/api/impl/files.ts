@@ -41,7 +41,7 @@ export function filesMethods (node: PlanetaryNode): FilesMethods {
           if (!input.pin) await pinRm(node.pins, root.cid)
         }
       }
-      void node.reprovider.provide(roots.map((r) => r.cid)).catch(() => {})
+      void node.reprovider.provide(roots.map((r) => r.cid), input.pin).catch(() => {})
       return { entries: roots.map((r) => ({ path: r.path, cid: r.cid.toString(), size: r.size, dagSize: r.dagSize })) }
     },
     'files.ls': async (input, { signal }) => {

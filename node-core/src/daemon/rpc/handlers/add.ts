@@ -112,7 +112,7 @@ export const add: RpcHandler = async (request) => {
   const work = onlyHash
     ? addEntries({ put: async () => {} }, partsOf(request), importer, options)
     : writeAndPin(contentTarget(node), async () => await addEntries(node.repo.blockstore, partsOf(request), importer, options), pin).then((roots) => {
-      void node.reprovider.provide(roots.map((r) => r.cid)).catch(() => {})
+      void node.reprovider.provide(roots.map((r) => r.cid), pin).catch(() => {})
     })
   let done = false
   let failure: unknown

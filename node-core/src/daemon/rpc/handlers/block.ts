@@ -104,7 +104,7 @@ export const blockPut: RpcHandler = async (request) => {
         : `block is over ${BIG_BLOCK_LIMIT} bytes, the most even allow-big-block accepts`))
       const cid = address(bytes)
       await storeDurably(contentTarget(node), { cid, bytes }, pin, { signal: request.signal })
-      void node.reprovider.provide([cid]).catch(() => {})
+      void node.reprovider.provide([cid], pin !== undefined).catch(() => {})
       count++
       yield { Key: cid.toString(), Size: bytes.byteLength } satisfies BlockStatOutput
     }

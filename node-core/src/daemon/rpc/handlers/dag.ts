@@ -80,7 +80,7 @@ export const dagPut: RpcHandler = async (request) => {
       const block = encodeDagNode(input, options)
       if (block.bytes.byteLength > BIG_BLOCK_LIMIT) throw new BlockTooLargeError(`produced block is ${block.bytes.byteLength} bytes, over the ${BIG_BLOCK_LIMIT} bytes even allow-big-block accepts`)
       await storeDurably(contentTarget(node), block, pin, { signal: request.signal })
-      void node.reprovider.provide([block.cid]).catch(() => {})
+      void node.reprovider.provide([block.cid], pin !== undefined).catch(() => {})
       count++
       yield { Cid: link(block.cid) }
     }
@@ -130,6 +130,6 @@ export const dagImport: RpcHandler = async (request) => {
     }
     if (stats) lines.push({ Stats: { BlockCount: blocks, BlockBytesCount: bytes } })
   })
-  void node.reprovider.provide(pinned).catch(() => {})
+  void node.reprovider.provide(pinned, true).catch(() => {})
   return (async function * () { if (!silent) yield * lines })()
 }
