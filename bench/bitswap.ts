@@ -20,7 +20,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { TRANSFER_FLAGS } from '../node-core/bin/v8-flags.js'
+import { ALLOCATOR_ENV, TRANSFER_FLAGS } from '../node-core/bin/daemon-start.js'
 import { PeerProcess } from './children/bitswap-process.ts'
 import { machine, printTable, saveResult, seededFile, timeChild } from './measure.ts'
 import type { Message } from './children/bitswap-process.ts'
@@ -32,8 +32,8 @@ const VERIFY = process.env.BENCH_BITSWAP_VERIFY === '1'
 const ONLY = (process.env.BENCH_BITSWAP_CASES ?? '').split(',').filter((s) => s !== '')
 const ROUNDS = Math.max(1, Number(process.env.BENCH_BITSWAP_ROUNDS ?? 1))
 const child = (name: string): string => new URL(`./children/${name}`, import.meta.url).pathname
-/** Our nodes run as the `planetary` command runs them (it sets a 16-thread libuv pool); Helia with Node's defaults. */
-const envOf = (kind: Kind): NodeJS.ProcessEnv => kind === 'helia' ? {} : { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' }
+/** Our nodes run as `planetary daemon` runs (a 16-thread libuv pool, two malloc arenas); Helia with Node's defaults. */
+const envOf = (kind: Kind): NodeJS.ProcessEnv => kind === 'helia' ? {} : { ...ALLOCATOR_ENV, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' }
 /**
  * Our nodes start with the V8 flags of a busy `planetary daemon`: the ones it starts with, less
  * `--optimize-for-size`, which its heap mode turns off while it works (this benchmark runs no heap mode).

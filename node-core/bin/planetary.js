@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { enableCompileCache } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { LEAN_FLAGS, TRANSFER_FLAGS } from './v8-flags.js'
+import { ALLOCATOR_ENV, LEAN_FLAGS, TRANSFER_FLAGS } from './daemon-start.js'
 
 const pinned = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url))
 if (process.features.typescript === undefined || process.features.typescript === false) {
@@ -24,7 +24,7 @@ if (process.features.typescript === undefined || process.features.typescript ===
 // works fully only from the start). These must be set when the process
 // starts, so the daemon re-executes itself in place (same PID) with them.
 if (process.argv.slice(2).includes('daemon') && process.env.PLANETARY_LEAN === undefined && typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...LEAN_FLAGS, ...TRANSFER_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { ...process.env, MALLOC_ARENA_MAX: '2', PLANETARY_LEAN: '1' })
+  process.execve(process.execPath, [process.execPath, ...LEAN_FLAGS, ...TRANSFER_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { ...process.env, ...ALLOCATOR_ENV, PLANETARY_LEAN: '1' })
 }
 process.env.UV_THREADPOOL_SIZE ??= '16'
 // Compiled code, the TypeScript already stripped, is cached on disk (in the

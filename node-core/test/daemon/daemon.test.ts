@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { freshRepo, planetary, planetaryOk, tempDir } from '../helpers/cli.ts'
 import { runDaemon, startTestDaemon } from '../helpers/daemon.ts'
+import { ALLOCATOR_ENV, LEAN_FLAGS, TRANSFER_FLAGS } from '../../bin/daemon-start.js'
 
 async function post (api: string, path: string, init: { headers?: Record<string, string>, body?: Uint8Array, method?: string } = {}): Promise<{ status: number, body: Record<string, unknown> | string }> {
   const [, , host, , port] = api.split('/')
@@ -41,6 +42,11 @@ test('daemon: ready line, api file, id over RPC, lock held, clean stop within 5 
     assert.equal(page.status, 200)
     assert.equal(await page.text(), 'served by the gateway\n')
     assert.equal(page.headers.get('etag'), `"${added}"`)
+    const pid = daemon.child.pid ?? assert.fail('no pid')
+    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0')
+    const environ = (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0')
+    assert.ok([...LEAN_FLAGS, ...TRANSFER_FLAGS].every((flag) => argv.includes(flag)), `started in place with its V8 flags: ${argv.join(' ')}`)
+    assert.ok(Object.entries(ALLOCATOR_ENV).every(([k, v]) => environ.includes(`${k}=${v}`)), 'and its allocator setting')
     const id = JSON.parse((await planetaryOk(daemon.repo, ['id', '--enc', 'json'])).stdout) as { ID: string, PublicKey: string, Addresses: string[], AgentVersion: string, Protocols: string[] }
     assert.equal(id.ID, daemon.peerId)
     assert.ok(id.PublicKey.length > 0)
