@@ -9,7 +9,8 @@
 // RSS (VmHWM) of each side while it serves or fetches; CPU of each side.
 // BENCH_BITSWAP_CASES=a,b runs only the cases whose names contain a or b;
 // BENCH_BITSWAP_ROUNDS=n runs every case n times, round after round, and
-// reports each case's median round (with every round's MB/s beside it);
+// reports each case's median round (with every round's MB/s beside it, and
+// each round's ratio to that round's Helia→Helia);
 // BENCH_BITSWAP_NODE_ARGS passes flags (e.g. --cpu-prof) to the peers.
 // BENCH_BITSWAP_PERF=<dir> records every thread of each peer with perf.
 // BENCH_KEEP=1 leaves the repos in place at the end (to look at them, or to
@@ -178,14 +179,18 @@ try {
 /** Each case's round with the median MB/s (the lower middle of an even count). */
 const rows = runs.map((list) => [...list].sort((a, b) => a.mbPerSecond - b.mbPerSecond)[Math.floor((list.length - 1) / 2)] as Row)
 const helia = rows.find((r) => r.name === 'Helia → Helia')
+const heliaRuns = runs[rows.indexOf(helia as Row)]
+/** A case's MB/s over Helia → Helia's in the same round: a round-wide slowdown of the machine cancels out. */
+const roundRatios = (i: number): string => (runs[i] ?? []).map((x, round) => (x.mbPerSecond / (heliaRuns?.[round]?.mbPerSecond ?? NaN)).toFixed(2)).join(' / ')
 process.stdout.write(`\nbitswap benchmark: ${MIB} MiB seeded random, seeder → fetcher over loopback, ${ROUNDS === 1 ? 'one round' : `median of ${ROUNDS} rounds`}, ${new Date().toISOString()}, ${machine()}\n`)
 process.stdout.write(`root CIDs: ${Object.entries(roots).map(([k, v]) => `${k} ${v}`).join(', ')}${new Set(Object.values(roots)).size === 1 ? ' (match)' : ' (DIFFER)'}\n\n`)
-printTable(['case', 'transport', 'MB/s', ...(ROUNDS > 1 ? ['each round'] : []), 'vs Helia→Helia', 'first byte ms', 'seconds', 'seeder RSS MiB (before → peak)', 'fetcher RSS MiB (before → peak)', 'seeder CPU %', 'fetcher CPU %'], rows.map((r, i) => [
+printTable(['case', 'transport', 'MB/s', ...(ROUNDS > 1 ? ['each round'] : []), 'vs Helia→Helia', ...(ROUNDS > 1 && helia !== undefined ? ['each round vs Helia→Helia'] : []), 'first byte ms', 'seconds', 'seeder RSS MiB (before → peak)', 'fetcher RSS MiB (before → peak)', 'seeder CPU %', 'fetcher CPU %'], rows.map((r, i) => [
   r.name,
   r.transport,
   r.mbPerSecond.toFixed(1),
   ...(ROUNDS > 1 ? [(runs[i] ?? []).map((x) => x.mbPerSecond.toFixed(0)).join(' / ')] : []),
   helia === undefined ? '' : `${(r.mbPerSecond / helia.mbPerSecond).toFixed(2)}x`,
+  ...(ROUNDS > 1 && helia !== undefined ? [roundRatios(i)] : []),
   r.ttfbMs.toFixed(0),
   r.seconds.toFixed(2),
   `${r.seederIdleMiB.toFixed(0)} → ${r.seederRssMiB.toFixed(0)}`,
