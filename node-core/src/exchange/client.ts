@@ -290,7 +290,16 @@ export class BitswapClient {
 
   async #broadcast (state: WantState): Promise<void> {
     if (this.#wants.get(mh(state.cid)) !== state) return
-    const peers = this.#init.bitswapPeers().filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
+    const connected = this.#init.bitswapPeers()
+    const only = connected[0]
+    if (connected.length === 1 && only !== undefined && state.asked().size === 0) {
+      // One peer to ask: a want-have would only add a round trip before the want-block (a
+      // session's first block, and so a fetch's first byte, would wait for it): ask for the block.
+      this.#peers.set(only.toString(), only)
+      this.#askBlock(state, only.toString())
+      return
+    }
+    const peers = connected.filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
     if (peers.length === 0) {
       // No one new to ask: a connected peer that let the want time out is asked again. Its
       // answer may have been lost (a stream reset takes the blocks in it along) or the want
