@@ -20,6 +20,14 @@ import type { CID } from 'multiformats/cid'
 export const MESSAGE_BYTES = 1024 * 1024
 /** A want-have for a block this small is answered with the block (as Kubo and Helia do). */
 export const SEND_BLOCK_FOR_HAVE_BELOW = 1024
+/**
+ * The first reply to a peer that had none for RAMP_IDLE_MS carries at most
+ * this much; each reply after it may carry twice the one before, up to
+ * MESSAGE_BYTES. A fetch's first byte then waits for one block to be read,
+ * sealed and sent, not four.
+ */
+export const FIRST_REPLY_BYTES = 256 * 1024
+const RAMP_IDLE_MS = 1000
 /** Most wants looked up together for one reply (blocks are read in parallel). */
 const MAX_LOOKUP_BATCH = 64
 /** Peers served at once. */
@@ -151,12 +159,14 @@ export class DecisionEngine {
   async #compose (ledger: Ledger): Promise<BitswapMessage> {
     const message = emptyMessage()
     let bytes = 0
+    const recent = Date.now() - ledger.lastReplyAt < RAMP_IDLE_MS
+    const budget = Math.min(MESSAGE_BYTES, Math.max(FIRST_REPLY_BYTES, recent ? 2 * ledger.lastReplyBytes : 0))
     // The front of the wantlist is looked up at once (the store reads in parallel), then packed in order.
     // As many as fill one reply at the block size seen so far, so nothing read is left unsent.
-    const size = Math.max(1, Math.min(MAX_LOOKUP_BATCH, Math.round(MESSAGE_BYTES / this.#blockSize)))
+    const size = Math.max(1, Math.min(MAX_LOOKUP_BATCH, Math.round(budget / this.#blockSize)))
     const batch = await Promise.all(ledger.pending().slice(0, size).map(async (want) => ({ want, block: await this.#lookup(want) })))
     for (const { want, block } of batch) {
-      if (bytes >= MESSAGE_BYTES) break
+      if (bytes >= budget) break
       const key = want.cid.toString()
       // Removed only now: while it was being looked up it still counted against the peer's limit.
       ledger.wants.delete(key)
@@ -172,6 +182,8 @@ export class DecisionEngine {
         if (want.wantType === 'block') ledger.waiting.set(key, want)
       }
     }
+    ledger.lastReplyAt = Date.now()
+    ledger.lastReplyBytes = message.blocks.reduce((n, b) => n + b.bytes.byteLength, 0)
     return message
   }
 

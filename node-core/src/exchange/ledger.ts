@@ -27,6 +27,9 @@ export class Ledger {
   readonly waiting = new Map<string, Want>()
   /** Wants dropped because the list was full. */
   ignoredWants = 0
+  /** When the last reply went to the peer (ms since the epoch), and the block bytes it carried. */
+  lastReplyAt = 0
+  lastReplyBytes = 0
 
   /** Apply a received wantlist (full replaces, else a delta); true if there is something new to answer. */
   applyWantlist (wants: Want[], full: boolean): boolean {
