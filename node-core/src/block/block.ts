@@ -42,6 +42,11 @@ export function makeBlock (bytes: Uint8Array, codec: number, hasher: SyncHasher,
  */
 const hashedOnArrival = new WeakMap<Uint8Array, Uint8Array>()
 
+/** A map key for `cid` by its multihash: CIDv0 and CIDv1 of the same bytes are one key. */
+export function multihashKey (cid: CID): string {
+  return Buffer.from(cid.multihash.bytes).toString('base64')
+}
+
 /** Record that `bytes` were just hashed to `cid`'s multihash (by whoever received them). */
 export function markVerified (cid: CID, bytes: Uint8Array): void {
   hashedOnArrival.set(bytes, cid.multihash.bytes)

@@ -13,6 +13,7 @@
  * bytes; anything unwanted is dropped and counted against its sender.
  * Wants to one peer are merged into one message per turn of the event loop.
  */
+import { multihashKey } from '../block/block.ts'
 import { BlockUnavailableError } from './errors.ts'
 import { Session } from './session.ts'
 import { WantState } from './want-state.ts'
@@ -58,10 +59,6 @@ const MAX_UNWANTED = 64
  */
 const MAX_UNWRITTEN_BYTES = 32 * 1024 * 1024
 
-function mh (cid: CID): string {
-  return Buffer.from(cid.multihash.bytes).toString('base64')
-}
-
 /** Fetches blocks from peers. */
 export class BitswapClient {
   readonly #init: ClientInit
@@ -91,7 +88,7 @@ export class BitswapClient {
   async want (cid: CID, session: Session, options: AbortOptions = {}): Promise<Uint8Array> {
     options.signal?.throwIfAborted()
     while (this.#unwritten > MAX_UNWRITTEN_BYTES) await this.#writesCaughtUp(options.signal)
-    const key = mh(cid)
+    const key = multihashKey(cid)
     let state = this.#wants.get(key)
     const fresh = state === undefined
     state ??= new WantState(cid)
@@ -139,7 +136,7 @@ export class BitswapClient {
     const ledger = this.#init.ledger(peer)
     const stored: CID[] = []
     for (const block of message.blocks) {
-      const state = this.#wants.get(mh(block.cid))
+      const state = this.#wants.get(multihashKey(block.cid))
       ledger.stats.bytesReceived += block.bytes.byteLength
       if (state === undefined) {
         ledger.stats.unwantedBlocks++
@@ -156,14 +153,14 @@ export class BitswapClient {
       this.#complete(state, block.bytes, key)
     }
     for (const cid of message.haves) {
-      const state = this.#wants.get(mh(cid))
+      const state = this.#wants.get(multihashKey(cid))
       if (state === undefined) continue
       state.haves.add(key)
       for (const s of state.sessions) s.add(key)
       if (state.askedBlock.size === 0 || [...state.askedBlock.keys()].every((p) => state.dontHaves.has(p))) this.#askBlock(state, key)
     }
     for (const cid of message.dontHaves) {
-      const state = this.#wants.get(mh(cid))
+      const state = this.#wants.get(multihashKey(cid))
       if (state === undefined) continue
       state.dontHaves.add(key)
       if (state.askedBlock.has(key)) {
@@ -239,7 +236,7 @@ export class BitswapClient {
   /** Forget a want; tell the peers asked (but `except`) to cancel. */
   #drop (state: WantState, cancel: boolean, except?: string): void {
     clearTimeout(state.timer)
-    this.#wants.delete(mh(state.cid))
+    this.#wants.delete(multihashKey(state.cid))
     if (!cancel) return
     for (const key of state.asked()) {
       if (key !== except) this.#queue(key, { cid: state.cid, priority: 1, wantType: 'block', sendDontHave: false, cancel: true })
@@ -279,7 +276,7 @@ export class BitswapClient {
   }
 
   #timedOut (state: WantState, key: string): void {
-    if (this.#wants.get(mh(state.cid)) !== state) return
+    if (this.#wants.get(multihashKey(state.cid)) !== state) return
     state.dontHaves.add(key)
     state.silent.add(key)
     for (const s of state.sessions) s.settled(key)
@@ -289,7 +286,7 @@ export class BitswapClient {
   }
 
   async #broadcast (state: WantState): Promise<void> {
-    if (this.#wants.get(mh(state.cid)) !== state) return
+    if (this.#wants.get(multihashKey(state.cid)) !== state) return
     const connected = this.#init.bitswapPeers()
     const only = connected[0]
     if (connected.length === 1 && only !== undefined && state.asked().size === 0) {
@@ -333,7 +330,7 @@ export class BitswapClient {
     session.lastSearch = Date.now()
     try {
       for await (const peer of finder(state.cid, { signal: AbortSignal.timeout(30_000) })) {
-        if (!this.#wants.has(mh(state.cid))) return
+        if (!this.#wants.has(multihashKey(state.cid))) return
         const key = peer.toString()
         if (state.asked().has(key)) continue
         this.#peers.set(key, peer)

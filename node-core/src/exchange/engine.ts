@@ -141,9 +141,12 @@ export class DecisionEngine {
       if (message.blocks.length + message.haves.length + message.dontHaves.length > 0) {
         try {
           await this.#send(entry.peer, message)
+          entry.ledger.lastReplyAt = Date.now()
+          entry.ledger.lastReplyBytes = 0
           for (const b of message.blocks) {
             entry.ledger.stats.bytesSent += b.bytes.byteLength
             entry.ledger.stats.blocksSent++
+            entry.ledger.lastReplyBytes += b.bytes.byteLength
           }
         } catch {
           entry.ledger.wants.clear()
@@ -182,8 +185,6 @@ export class DecisionEngine {
         if (want.wantType === 'block') ledger.waiting.set(key, want)
       }
     }
-    ledger.lastReplyAt = Date.now()
-    ledger.lastReplyBytes = message.blocks.reduce((n, b) => n + b.bytes.byteLength, 0)
     return message
   }
 

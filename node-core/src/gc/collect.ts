@@ -7,6 +7,7 @@
  * store only; if a pinned DAG is incomplete the collection stops before
  * removing anything, as Kubo's does, rather than guess what is safe.
  */
+import { multihashKey } from '../block/block.ts'
 import { walkDag } from '../dag/walk.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -29,10 +30,6 @@ export interface GcRemoved {
   bytes: number
 }
 
-function mh (cid: CID): string {
-  return Buffer.from(cid.multihash.bytes).toString('base64')
-}
-
 /** Collect garbage; yields each block removed. */
 export async function * collectGarbage (init: GcInit, options: AbortOptions = {}): AsyncIterable<GcRemoved> {
   const release = await init.lock.exclusive()
@@ -41,14 +38,14 @@ export async function * collectGarbage (init: GcInit, options: AbortOptions = {}
     const roots: CID[] = [...await init.extraRoots()]
     for await (const pin of init.pins.list()) {
       if (pin.type === 'recursive') roots.push(pin.cid)
-      else marked.add(mh(pin.cid))
+      else marked.add(multihashKey(pin.cid))
     }
     for (const root of roots) {
-      if (marked.has(mh(root))) continue
-      for await (const block of walkDag(init.store, root, options)) marked.add(mh(block.cid))
+      if (marked.has(multihashKey(root))) continue
+      for await (const block of walkDag(init.store, root, options)) marked.add(multihashKey(block.cid))
     }
     const doomed: CID[] = []
-    for await (const cid of init.store.list(options)) if (!marked.has(mh(cid))) doomed.push(cid)
+    for await (const cid of init.store.list(options)) if (!marked.has(multihashKey(cid))) doomed.push(cid)
     for (const cid of doomed) {
       options.signal?.throwIfAborted()
       const bytes = await init.store.size(cid, options)

@@ -8,6 +8,7 @@
  * its put. Nothing is durable until the operation's owner drains the batch
  * and syncs the blockstore.
  */
+import { multihashKey } from '../block/block.ts'
 import { BlockWriter } from '../unixfs/importer/block-writer.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -46,7 +47,7 @@ export class Batch implements Pick<Blockstore, 'get' | 'put' | 'retainsBytes'> {
   }
 
   async put (cid: CID, bytes: Uint8Array, options?: AbortOptions): Promise<void> {
-    const key = keyOf(cid)
+    const key = multihashKey(cid)
     const put = this.#store.put(cid, bytes, options)
     const settled = put.then(() => {}, () => {})
     this.#pending.set(key, settled)
@@ -58,7 +59,7 @@ export class Batch implements Pick<Blockstore, 'get' | 'put' | 'retainsBytes'> {
   }
 
   async get (cid: CID, options?: AbortOptions): Promise<Uint8Array> {
-    await this.#pending.get(keyOf(cid))
+    await this.#pending.get(multihashKey(cid))
     return await this.#store.get(cid, options)
   }
 
@@ -66,8 +67,4 @@ export class Batch implements Pick<Blockstore, 'get' | 'put' | 'retainsBytes'> {
   async drain (): Promise<void> {
     for (const writer of this.#writers.values()) await writer.drain()
   }
-}
-
-function keyOf (cid: CID): string {
-  return Buffer.from(cid.multihash.bytes).toString('base64')
 }

@@ -6,6 +6,7 @@
  * with a missing or broken block gives what was reached before it, and the
  * next pin follows.
  */
+import { multihashKey } from '../block/block.ts'
 import { walkDag } from '../dag/walk.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -16,7 +17,7 @@ import type { CID } from 'multiformats/cid'
 export async function * pinnedCids (store: Pick<Blockstore, 'get'>, pins: PinSet, onlyRoots: boolean, options: AbortOptions = {}): AsyncIterable<CID> {
   const seen = new Set<string>()
   const first = (cid: CID): boolean => {
-    const key = Buffer.from(cid.multihash.bytes).toString('base64')
+    const key = multihashKey(cid)
     if (seen.has(key)) return false
     seen.add(key)
     return true

@@ -1,7 +1,7 @@
 /**
  * The config a fresh repo gets, before profiles apply.
  */
-import { CONFIG_VERSION } from './schema.ts'
+import { CONFIG_VERSION, DEFAULT_SECURITY } from './schema.ts'
 import type { Config } from './schema.ts'
 
 /** The IPFS default bootstrap peers, as Kubo ships them. */
@@ -39,7 +39,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
       RelayService: { Enabled: false },
       RelayClient: { Enabled: true },
       DisableNatPortMap: false,
-      Transports: { TCP: true, Websocket: true, QUIC: true, WebRTCDirect: false, Security: { TLS: 200, Noise: 100 } },
+      Transports: { TCP: true, Websocket: true, QUIC: true, WebRTCDirect: false, Security: { ...DEFAULT_SECURITY } },
       EnableHolePunching: true
     },
     Routing: { Type: 'auto', LanDHT: true },

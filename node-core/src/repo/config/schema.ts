@@ -17,6 +17,9 @@ const duration = z.string().regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 20
 /** A connection encrypter's priority (lower is preferred), or `false` for off. */
 const securityPriority = z.union([z.number().int().min(0), z.literal(false)])
 
+/** The default `Swarm.Transports.Security`: Noise first, then TLS (repos made before the key get it too). */
+export const DEFAULT_SECURITY = { TLS: 200, Noise: 100 }
+
 const bytesSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, 'must be a size like 10GB or 256KiB')
 
 /**
@@ -80,7 +83,7 @@ export const ConfigSchema = z.strictObject({
       /** Connection encrypters as Kubo's `Swarm.Transports.Security`: a priority (lower is preferred) or `false` for off. */
       Security: z.strictObject({ TLS: securityPriority, Noise: securityPriority })
         .refine((s) => s.TLS !== false || s.Noise !== false, 'at least one of TLS and Noise must stay enabled')
-        .default({ TLS: 200, Noise: 100 })
+        .default(() => ({ ...DEFAULT_SECURITY }))
     }),
     EnableHolePunching: z.boolean()
   }),
