@@ -179,6 +179,10 @@ export class BitswapClient {
     this.#peers.set(key, peer)
     for (const state of this.#wants.values()) {
       if (state.asked().has(key)) continue
+      if (this.#onlyPeer(state)?.equals(peer) === true) {
+        this.#askBlock(state, key)
+        continue
+      }
       state.askedHave.add(key)
       this.#queue(key, { cid: state.cid, priority: 1, wantType: 'have', sendDontHave: true, cancel: false })
     }
@@ -285,18 +289,26 @@ export class BitswapClient {
     else void this.#broadcast(state)
   }
 
+  /**
+   * The one connected Bitswap peer, when there is one and nobody was asked
+   * for `state` yet: a want-have would only add a round trip before the
+   * want-block (a session's first block, and so a fetch's first byte, would
+   * wait for it), so that peer is asked for the block.
+   */
+  #onlyPeer (state: WantState): PeerId | undefined {
+    const connected = this.#init.bitswapPeers()
+    return connected.length === 1 && state.asked().size === 0 ? connected[0] : undefined
+  }
+
   async #broadcast (state: WantState): Promise<void> {
     if (this.#wants.get(multihashKey(state.cid)) !== state) return
-    const connected = this.#init.bitswapPeers()
-    const only = connected[0]
-    if (connected.length === 1 && only !== undefined && state.asked().size === 0) {
-      // One peer to ask: a want-have would only add a round trip before the want-block (a
-      // session's first block, and so a fetch's first byte, would wait for it): ask for the block.
+    const only = this.#onlyPeer(state)
+    if (only !== undefined) {
       this.#peers.set(only.toString(), only)
       this.#askBlock(state, only.toString())
       return
     }
-    const peers = connected.filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
+    const peers = this.#init.bitswapPeers().filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
     if (peers.length === 0) {
       // No one new to ask: a connected peer that let the want time out is asked again. Its
       // answer may have been lost (a stream reset takes the blocks in it along) or the want
