@@ -61,6 +61,7 @@ export class Bitswap {
       store: init.store,
       send: async (peer, message) => { await this.#network.send(peer, message) },
       bitswapPeers: () => this.#network.bitswapPeers(),
+      identifying: () => this.#network.identifying(),
       ...(init.findProviders === undefined ? {} : { findProviders: init.findProviders }),
       ledger: (peer) => this.#engine.ledger(peer),
       onBlocks: (cids) => { this.#engine.notifyNewBlocks(cids) },

@@ -5,7 +5,8 @@
  * them (see session.ts); otherwise, and whenever a want waits too long, a
  * want-have is broadcast to the Bitswap peers not asked yet, and the first
  * HAVE turns into a want-block. When every peer asked says DONT_HAVE, or
- * none is connected, the session's providers are searched (LAN DHT first,
+ * none is connected (peers still being identified are waited for first),
+ * the session's providers are searched (LAN DHT first,
  * then WAN, through the injected finder) and dialled; with no one new to
  * ask, a connected peer that let the want time out is asked again (every
  * timeout, ≥ 2 s), as its reply may have been lost. Received blocks are
@@ -35,6 +36,8 @@ export interface ClientInit {
   send(peer: PeerId, message: BitswapMessage): Promise<void>
   /** Connected peers that speak Bitswap. */
   bitswapPeers(): PeerId[]
+  /** How many peers just connected are still being identified (each may speak Bitswap). */
+  identifying(): number
   findProviders?: ProviderSearch
   ledger(peer: PeerId): Ledger
   /** Blocks stored by this client (for the server to serve peers waiting on them). */
@@ -47,6 +50,8 @@ export interface ClientInit {
 const REBROADCAST_MS = 2000
 /** Most peers one broadcast reaches. */
 const BROADCAST_PEERS = 32
+/** How often a want with no one to ask looks again while connected peers are being identified. */
+const IDENTIFY_WAIT_MS = 100
 /** Seconds between provider searches of one session. */
 const SEARCH_INTERVAL_MS = 10_000
 /** Unwanted blocks a peer may send before it is dropped. */
@@ -309,6 +314,14 @@ export class BitswapClient {
       return
     }
     const peers = this.#init.bitswapPeers().filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
+    if (peers.length === 0 && state.asked().size === 0 && this.#init.identifying() > 0) {
+      // A peer just connected may speak Bitswap (it is asked the moment identify says so):
+      // a DHT search now would cost both sides for an answer that is probably a hop away.
+      clearTimeout(state.timer)
+      state.timer = setTimeout(() => { void this.#broadcast(state) }, IDENTIFY_WAIT_MS)
+      state.timer.unref()
+      return
+    }
     if (peers.length === 0) {
       // No one new to ask: a connected peer that let the want time out is asked again. Its
       // answer may have been lost (a stream reset takes the blocks in it along) or the want

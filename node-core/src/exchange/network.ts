@@ -58,6 +58,12 @@ const MAX_READ_BUFFER = MAX_MUXER_FRAME + MAX_MESSAGE_SIZE + 16
 const VERIFYING = 2
 /** How long opening a stream may take. */
 const DIAL_TIMEOUT_MS = 10_000
+/**
+ * How long after a connection opens its peer counts as still being
+ * identified (identify takes milliseconds; a peer that never finishes it
+ * stops counting after this).
+ */
+export const IDENTIFY_GRACE_MS = 2000
 
 /** Sends and receives Bitswap messages. */
 export class BitswapNetwork {
@@ -67,9 +73,12 @@ export class BitswapNetwork {
   readonly #tails = new Map<string, Promise<void>>()
   /** Connected peers known to speak Bitswap: identify said so, or they opened a Bitswap stream. */
   readonly #speakers = new Map<string, PeerId>()
+  /** Connected peers whose protocols identify has reported, Bitswap or not. */
+  readonly #identified = new Set<string>()
   readonly #onDisconnect = (event: CustomEvent<PeerId>): void => {
     const key = event.detail.toString()
     this.#speakers.delete(key)
+    this.#identified.delete(key)
     void this.#outbound.get(key)?.then((o) => o.stream.unwrap().abort(new Error('peer disconnected')), () => {})
     this.#outbound.delete(key)
     this.#tails.delete(key)
@@ -82,6 +91,7 @@ export class BitswapNetwork {
    * first run) took 18–40 ms of the first fetch's first byte.
    */
   readonly #onIdentify = (event: CustomEvent<{ peerId: PeerId, protocols: string[] }>): void => {
+    this.#identified.add(event.detail.peerId.toString())
     if (!speaksBitswap(event.detail.protocols)) return
     this.#speakers.set(event.detail.peerId.toString(), event.detail.peerId)
     void this.#open(event.detail.peerId, {}).catch(() => {})
@@ -103,6 +113,7 @@ export class BitswapNetwork {
     // Peers identified before Bitswap started listening: once, from what identify stored.
     await Promise.all(this.#host.getConnections().map(async ({ remotePeer }) => {
       const info = await this.#host.peerStore.get(remotePeer).catch(() => undefined)
+      if (info !== undefined && info.protocols.length > 0) this.#identified.add(remotePeer.toString())
       if (info !== undefined && speaksBitswap(info.protocols)) this.#speakers.set(remotePeer.toString(), remotePeer)
     }))
   }
@@ -115,12 +126,27 @@ export class BitswapNetwork {
     this.#outbound.clear()
     this.#tails.clear()
     this.#speakers.clear()
+    this.#identified.clear()
     await Promise.allSettled(open.map(async (o) => { await (await o).stream.unwrap().close() }))
   }
 
   /** The connected peers that speak Bitswap: who a want-have broadcast goes to (kept in memory, not read from the peer store per broadcast). */
   bitswapPeers (): PeerId[] {
     return [...this.#speakers.values()].filter((peer) => this.connected(peer))
+  }
+
+  /**
+   * How many connected peers identify has not reported on yet (connected
+   * for less than IDENTIFY_GRACE_MS): each may turn out to speak Bitswap.
+   */
+  identifying (): number {
+    const now = Date.now()
+    const pending = new Set<string>()
+    for (const connection of this.#host.getConnections()) {
+      const key = connection.remotePeer.toString()
+      if (!this.#identified.has(key) && !this.#speakers.has(key) && now - connection.timeline.open < IDENTIFY_GRACE_MS) pending.add(key)
+    }
+    return pending.size
   }
 
   /** Whether `peer` is connected now. */

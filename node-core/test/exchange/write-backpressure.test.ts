@@ -41,6 +41,7 @@ test('wants wait while 32 MiB of received blocks are unwritten, and resume as wr
       if (reply.blocks.length > 0) setImmediate(() => { client.receive(peer, reply) })
     },
     bitswapPeers: () => [peer],
+    identifying: () => 0,
     ledger: () => new Ledger(),
     onBlocks: () => {},
     penalise: () => {}
