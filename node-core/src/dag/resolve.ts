@@ -33,6 +33,8 @@ export type PbLinkLookup = (store: Pick<Blockstore, 'get'>, node: PBNode, name: 
 export interface ResolveOptions extends AbortOptions {
   /** How dag-pb links are found; default `plainPbLookup`. */
   pbLookup?: PbLinkLookup
+  /** Told each CID the path reaches through a link, in order (shard levels walked inside one name are not). */
+  onLink?: (cid: CID) => void
 }
 
 /** The first link of a dag-pb node with this name. */
@@ -53,6 +55,7 @@ export async function resolvePath (store: Pick<Blockstore, 'get'>, path: IpfsPat
       if (link === undefined) throw new PathNotFoundError(`no link named "${name}" under ${walked}`)
       cid = link.Hash
       walked += `/${name}`
+      options.onLink?.(cid)
       continue
     }
     if (cid.code === raw.code) throw new PathNotFoundError(`no link named "${segments[at] ?? ''}" under ${walked}: it is a raw block`)
@@ -66,12 +69,13 @@ export async function resolvePath (store: Pick<Blockstore, 'get'>, path: IpfsPat
     const link = CID.asCID(value)
     if (link === null) return { cid, remainder: segments.slice(start) }
     cid = link
+    options.onLink?.(cid)
   }
   return { cid, remainder: [] }
 }
 
 /** One step into a decoded dag-cbor/dag-json value: a map key or a list index. */
-export function step (value: unknown, segment: string, where: string): unknown {
+function step (value: unknown, segment: string, where: string): unknown {
   if (Array.isArray(value)) {
     const index = /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : -1
     if (index < 0 || index >= value.length) throw new PathNotFoundError(`no index ${segment} under ${where}`)

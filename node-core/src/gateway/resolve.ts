@@ -5,20 +5,18 @@
  * verify the path), and the segments left inside a dag-cbor/dag-json value
  * that is not a link (answered with a 501).
  *
- * dag-pb is walked as UnixFS: HAMT-sharded directories by the hash of the
- * name, recording each shard block read; dag-cbor and dag-json by map key
- * and list index. Every block is checked against its CID.
+ * The walk is the one `cat` and `dag get` use (`unixfs/exporter/resolve.ts`:
+ * UnixFS directories and HAMT shards by name, dag-cbor and dag-json by map
+ * key and list index), over a store that records each block it reads, so
+ * shard blocks are among the path's blocks. Every block is checked against
+ * its CID.
  */
-import * as dagPb from '@ipld/dag-pb'
-import { CID } from 'multiformats/cid'
-import { decodeWith } from '../block/codecs.ts'
-import { PathNotFoundError } from '../dag/errors.ts'
 import { loadBytes } from '../dag/load.ts'
-import { step, unixfsPbLookup } from '../unixfs/exporter/resolve.ts'
+import { resolvePath } from '../unixfs/exporter/resolve.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Block } from '../block/block.ts'
 import type { Blockstore } from '../block/blockstore.ts'
-import type { PBNode } from '@ipld/dag-pb'
+import type { CID } from 'multiformats/cid'
 
 /** Where a content path leads. */
 export interface ResolvedContent {
@@ -34,52 +32,19 @@ export interface ResolvedContent {
   remainder: string[]
 }
 
-const DAG_JSON = 0x0129
-const DAG_CBOR = 0x71
-
 /** Walk `segments` from `root`; PathNotFoundError names the first segment that leads nowhere. */
 export async function resolveContent (store: Pick<Blockstore, 'get'>, root: CID, segments: readonly string[], options: AbortOptions = {}): Promise<ResolvedContent> {
-  let cid = root
-  let walked = root.toString()
   const roots = [root]
   const pathBlocks: Block[] = []
   const recording: Pick<Blockstore, 'get'> = {
-    get: async (c, o) => {
-      const bytes = await loadBytes(store, c, o)
-      pathBlocks.push({ cid: c, bytes })
+    get: async (cid, o) => {
+      const bytes = await loadBytes(store, cid, o)
+      pathBlocks.push({ cid, bytes })
       return bytes
     }
   }
-  let at = 0
-  while (at < segments.length) {
-    const bytes = await loadBytes(store, cid, options)
-    pathBlocks.push({ cid, bytes })
-    if (cid.code === dagPb.code) {
-      const name = segments[at++] ?? ''
-      const node = decodeWith(dagPb.code, bytes) as PBNode
-      const link = await unixfsPbLookup(recording, node, name, walked, options)
-      if (link === undefined) throw new PathNotFoundError(`no link named "${name}" under ${walked}`)
-      cid = link.Hash
-      walked += `/${name}`
-      roots.push(cid)
-      continue
-    }
-    if (cid.code !== DAG_CBOR && cid.code !== DAG_JSON) throw new PathNotFoundError(`no link named "${segments[at] ?? ''}" under ${walked}: its codec 0x${cid.code.toString(16)} has no links to follow`)
-    let value = decodeWith(cid.code, bytes)
-    const start = at
-    while (at < segments.length && CID.asCID(value) === null) {
-      const segment = segments[at++] ?? ''
-      value = step(value, segment, walked)
-      walked += `/${segment}`
-    }
-    const link = CID.asCID(value)
-    if (link === null) {
-      pathBlocks.pop()
-      return { cid, bytes, roots, pathBlocks, remainder: segments.slice(start) }
-    }
-    cid = link
-    roots.push(cid)
-  }
-  const bytes = await loadBytes(store, cid, options)
-  return { cid, bytes, roots, pathBlocks, remainder: [] }
+  const { cid, remainder } = await resolvePath(recording, { root, segments: [...segments] }, { ...options, onLink: (c) => roots.push(c) })
+  // A path that ends inside a block read that block last: it is the answer, not a step on the way.
+  if (remainder.length > 0 && pathBlocks.at(-1)?.cid.equals(cid) === true) pathBlocks.pop()
+  return { cid, bytes: await loadBytes(store, cid, options), roots, pathBlocks, remainder }
 }

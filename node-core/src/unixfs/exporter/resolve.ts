@@ -13,11 +13,10 @@ import { hamtFind } from '../hamt/lookup.ts'
 import type { AbortOptions } from '../../abort.ts'
 import type { Blockstore } from '../../block/blockstore.ts'
 import type { IpfsPath } from '../../dag/path.ts'
-import type { PbLinkLookup, Resolved } from '../../dag/resolve.ts'
+import type { PbLinkLookup, ResolveOptions, Resolved } from '../../dag/resolve.ts'
 import type { PBNode } from '@ipld/dag-pb'
 import type { CID } from 'multiformats/cid'
 
-export { step, stepAll } from '../../dag/resolve.ts'
 export type { Resolved } from '../../dag/resolve.ts'
 
 /** The link `name` of a dag-pb node: through the shard levels if it is a HAMT, else by link name. */
@@ -27,7 +26,7 @@ export const unixfsPbLookup: PbLinkLookup = async (store, node, name, where, opt
 }
 
 /** Resolve `path`, walking UnixFS directories and HAMT shards by name. */
-export async function resolvePath (store: Pick<Blockstore, 'get'>, path: IpfsPath, options: AbortOptions = {}): Promise<Resolved> {
+export async function resolvePath (store: Pick<Blockstore, 'get'>, path: IpfsPath, options: Omit<ResolveOptions, 'pbLookup'> = {}): Promise<Resolved> {
   return await resolveDagPath(store, path, { ...options, pbLookup: unixfsPbLookup })
 }
 
