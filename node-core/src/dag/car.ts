@@ -4,8 +4,9 @@
  *
  * Export streams CAR v1 in `walkDag` order (Kubo's). Import reads CAR v1 or
  * v2 from a stream with @ipld/car's streaming decoder, checking each
- * section's length before reading it (a block over MAX_BLOCK_SIZE is a
- * BlockTooLargeError, never buffered), then that the block hashes to its
+ * section's length before reading it (a block over MAX_BLOCK_SIZE, or
+ * BIG_BLOCK_LIMIT with `allowBigBlock`, is a BlockTooLargeError, never
+ * buffered), then that the block hashes to its
  * CID and decodes with its codec, and only then stores it. Anything wrong
  * with the CAR is an InvalidCarError; blocks stored before the bad one stay
  * (they are content-addressed), but the import fails.
@@ -16,7 +17,7 @@ import { verifyBlock } from '../block/block.ts'
 import { decodeWith } from '../block/codecs.ts'
 import { BlockTooLargeError } from '../block/errors.ts'
 import { InvalidCarError } from './errors.ts'
-import { MAX_BLOCK_SIZE } from './limits.ts'
+import { BIG_BLOCK_LIMIT, MAX_BLOCK_SIZE } from './limits.ts'
 import { walkDag } from './walk.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -72,9 +73,16 @@ export interface CarImport {
   bytes: number
 }
 
+/** Options of a CAR import. */
+export interface ImportCarOptions extends AbortOptions {
+  /** `--allow-big-block`: blocks up to BIG_BLOCK_LIMIT instead of MAX_BLOCK_SIZE. */
+  allowBigBlock?: boolean
+}
+
 /** Verify and store every block of a CAR stream; InvalidCarError (or BlockTooLargeError) if anything is wrong. */
-export async function importCar (store: Pick<Blockstore, 'put'>, car: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: AbortOptions = {}): Promise<CarImport> {
-  let reader = capped(asyncIterableReader((async function * () { yield * car })()))
+export async function importCar (store: Pick<Blockstore, 'put'>, car: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ImportCarOptions = {}): Promise<CarImport> {
+  const limit = options.allowBigBlock === true ? BIG_BLOCK_LIMIT : MAX_BLOCK_SIZE
+  let reader = capped(asyncIterableReader((async function * () { yield * car })()), limit)
   const header = await carStep('not a CAR file', 0, async () => await readHeader(reader))
   if (header.version === 2) reader = limitReader(reader, header.dataSize - (reader.pos - header.dataOffset))
   let blocks = 0
@@ -82,7 +90,7 @@ export async function importCar (store: Pick<Blockstore, 'put'>, car: AsyncItera
   while ((await carStep('bad CAR', blocks, async () => await reader.upTo(8))).byteLength > 0) {
     options.signal?.throwIfAborted()
     const { cid, blockLength } = await carStep('bad CAR', blocks, async () => await readBlockHead(reader))
-    if (blockLength > MAX_BLOCK_SIZE) throw new BlockTooLargeError(`CAR block ${cid.toString()} is ${blockLength} bytes, over the ${MAX_BLOCK_SIZE}-byte limit`)
+    if (blockLength > limit) throw new BlockTooLargeError(`CAR block ${cid.toString()} is ${blockLength} bytes, over the ${limit}-byte limit${limit === MAX_BLOCK_SIZE ? ' (allow-big-block raises it to ' + String(BIG_BLOCK_LIMIT) + '; other peers will not exchange such a block)' : ''}`)
     if (blockLength < 0) throw new InvalidCarError(`bad CAR after ${blocks} blocks: section shorter than its CID`)
     const block = await carStep('bad CAR', blocks, async () => await reader.exactly(blockLength, true))
     await carStep('bad CAR', blocks, async () => {
@@ -108,12 +116,12 @@ async function carStep<T> (what: string, blocks: number, fn: () => Promise<T>): 
   }
 }
 
-/** A reader that refuses any single read larger than a block may be, so a bad length cannot make it buffer without bound. */
-function capped (reader: BytesReader): BytesReader {
+/** A reader that refuses any single read larger than `limit` (a block's most), so a bad length cannot make it buffer without bound. */
+function capped (reader: BytesReader, limit: number): BytesReader {
   return {
     upTo: async (length) => await reader.upTo(length),
     exactly: async (length, seek) => {
-      if (length > MAX_BLOCK_SIZE) throw new InvalidCarError(`bad CAR: a ${length}-byte field is over the ${MAX_BLOCK_SIZE}-byte limit`)
+      if (length > limit) throw new InvalidCarError(`bad CAR: a ${length}-byte field is over the ${limit}-byte limit`)
       return await reader.exactly(length, seek)
     },
     seek: (length) => { reader.seek(length) },

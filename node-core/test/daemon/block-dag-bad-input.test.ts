@@ -112,7 +112,8 @@ test('block, dag, get and repo endpoints refuse bad input by name, store nothing
     await refused('dag/import', 'BlockTooLargeError', multipart(huge))
     await refused('dag/import', 'InvalidCarError', multipart(lying.subarray(0, lying.byteLength - 3)))
     await refused('dag/import', 'BadRequestError', { contentType: 'application/vnd.ipld.car', body: lying })
-    await refused('dag/import?allow-big-block=true', 'BadRequestError', multipart(huge))
+    const overBigBytes = new Uint8Array(4 * MiB + 1)
+    await refused('dag/import?allow-big-block=true', 'BlockTooLargeError', multipart(await carOf([], [{ cid: CID.createV1(0x55, await sha256.digest(overBigBytes)), bytes: overBigBytes }])))
     assert.equal(await objects(), before, 'a refused import stores nothing')
     assert.equal((await ipfs.dag.get(goodCid, { timeout: 2000, offline: true } as never).catch((err: Error) => err)) instanceof Error, true)
 

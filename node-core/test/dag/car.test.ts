@@ -13,7 +13,7 @@ import { MemoryBlockstore } from '../../src/block/memory-blockstore.ts'
 import { BlockNotFoundError, BlockTooLargeError } from '../../src/block/errors.ts'
 import { exportCar, importCar } from '../../src/dag/car.ts'
 import { InvalidCarError } from '../../src/dag/errors.ts'
-import { MAX_BLOCK_SIZE } from '../../src/dag/limits.ts'
+import { BIG_BLOCK_LIMIT, MAX_BLOCK_SIZE } from '../../src/dag/limits.ts'
 import { CountingBlockstore, all, concat, importEntries, randomBytes, smallDag } from '../unixfs/exporter/fixtures.ts'
 
 async function put (store: MemoryBlockstore, code: number, bytes: Uint8Array): Promise<CID> {
@@ -107,6 +107,21 @@ test('a block over 2 MiB is a BlockTooLargeError, read no further than its lengt
   const atLimit = new Uint8Array(MAX_BLOCK_SIZE)
   const ok = CID.createV1(raw.code, await sha256.digest(atLimit))
   assert.equal((await importCar(new MemoryBlockstore(), [await carOf([ok], [{ cid: ok, bytes: atLimit }])])).blocks, 1)
+})
+
+test('allowBigBlock takes blocks up to 4 MiB, stored whole, and still refuses one over that, or a length that claims more', async () => {
+  const big = new Uint8Array(BIG_BLOCK_LIMIT).fill(7)
+  const cid = CID.createV1(raw.code, await sha256.digest(big))
+  const store = new MemoryBlockstore()
+  const result = await importCar(store, [await carOf([cid], [{ cid, bytes: big }])], { allowBigBlock: true })
+  assert.deepEqual({ blocks: result.blocks, bytes: result.bytes }, { blocks: 1, bytes: BIG_BLOCK_LIMIT })
+  assert.deepEqual(await store.get(cid), big)
+  const over = new Uint8Array(BIG_BLOCK_LIMIT + 1)
+  const overCid = CID.createV1(raw.code, await sha256.digest(over))
+  await assert.rejects(importCar(new MemoryBlockstore(), [await carOf([overCid], [{ cid: overCid, bytes: over }])], { allowBigBlock: true }), (err: Error) => err instanceof BlockTooLargeError && err.message.includes(String(BIG_BLOCK_LIMIT)))
+  const header = (await carOf([cid], [])).subarray()
+  const claim = varint.encodeTo(2 ** 40, new Uint8Array(varint.encodingLength(2 ** 40)))
+  await assert.rejects(importCar(new MemoryBlockstore(), [header, claim, cid.bytes], { allowBigBlock: true }), BlockTooLargeError)
 })
 
 test('a block with a codec this node cannot read is refused; a header root need not be present', async () => {

@@ -105,23 +105,27 @@ export const dagExport: Command = {
 /** Kubo's `dag import` lines: a root and whether it was pinned, or the totals. */
 type ImportLine = { Root: { Cid: { '/': string }, PinErrorMsg: string } } | { Stats: { BlockCount: number, BlockBytesCount: number } }
 
-/** `dag import [--pin-roots=false] <file.car>...` */
+/** `dag import [--pin-roots=false] [--allow-big-block] <file.car>...` */
 export const dagImport: Command = {
   name: 'dag import',
   summary: 'Import the blocks of CAR files (or stdin) and pin their roots',
   args: '[<file.car>...]',
   minArgs: 0,
   maxArgs: Infinity,
-  flags: { 'pin-roots': { type: 'boolean', description: 'Pin the roots once every CAR is read (default true); a root whose DAG is incomplete is reported' } },
+  flags: {
+    'pin-roots': { type: 'boolean', description: 'Pin the roots once every CAR is read (default true); a root whose DAG is incomplete is reported' },
+    'allow-big-block': { type: 'boolean', description: 'Accept blocks over 2 MiB, up to 4 MiB (other peers will not exchange them)' }
+  },
   async run (ctx, flags, files) {
     const pinRoots = boolFlag(flags, 'pin-roots') !== false
+    const allowBigBlock = boolFlag(flags, 'allow-big-block') === true
     const daemon = await daemonFor(ctx)
     const lines: ImportLine[] = []
     if (daemon !== undefined) {
       const { contentType, body } = multipartBody(files.filter((f) => f !== '-'), ctx.stdin, '', PLAIN_UPLOAD)
-      for await (const line of daemon.upload('dag/import', { 'pin-roots': pinRoots, stats: true }, contentType, body)) lines.push(line as ImportLine)
+      for await (const line of daemon.upload('dag/import', { 'pin-roots': pinRoots, stats: true, 'allow-big-block': allowBigBlock }, contentType, body)) lines.push(line as ImportLine)
     } else {
-      lines.push(...await importOffline(ctx, files, pinRoots))
+      lines.push(...await importOffline(ctx, files, pinRoots, allowBigBlock))
     }
     for (const line of lines) {
       if (ctx.enc === 'json') ctx.stdout.write(JSON.stringify(line) + '\n')
@@ -134,14 +138,14 @@ export const dagImport: Command = {
 }
 
 /** `dag import` on the repo itself: every CAR stored, then the roots pinned from what the repo holds, as the daemon does. */
-async function importOffline (ctx: CommandContext, files: string[], pinRoots: boolean): Promise<ImportLine[]> {
+async function importOffline (ctx: CommandContext, files: string[], pinRoots: boolean, allowBigBlock: boolean): Promise<ImportLine[]> {
   const repo = await ctx.repo()
   const roots = new Map<string, CID>()
   let blocks = 0
   let bytes = 0
   for (const file of files.length === 0 ? ['-'] : files) {
     const source = file === '-' ? ctx.stdin : createReadStream(file)
-    const car = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>)
+    const car = await importCar(repo.blockstore, source as AsyncIterable<Uint8Array>, { allowBigBlock })
     for (const root of car.roots) roots.set(root.toV1().toString(), root)
     blocks += car.blocks
     bytes += car.bytes

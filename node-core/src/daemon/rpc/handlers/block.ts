@@ -14,7 +14,7 @@ import { CID } from 'multiformats/cid'
 import { codecByName, decodeWith, IDENTITY_CODE } from '../../../block/codecs.ts'
 import { BlockNotFoundError, BlockTooLargeError } from '../../../block/errors.ts'
 import { hasherByName } from '../../../block/hashers.ts'
-import { MAX_BLOCK_SIZE } from '../../../dag/limits.ts'
+import { BIG_BLOCK_LIMIT, MAX_BLOCK_SIZE } from '../../../dag/limits.ts'
 import { pinLs } from '../../../pin/pinning.ts'
 import { NotPinnedError } from '../../../pin/errors.ts'
 import { resolveEntry } from '../../../unixfs/exporter/resolve.ts'
@@ -26,9 +26,6 @@ import { storeDurably } from '../../../gc/pin-durably.ts'
 import { contentTarget, contextOf } from './pin.ts'
 import type { Blockstore } from '../../../block/blockstore.ts'
 import type { RpcHandler, RpcRequest } from '../handler.ts'
-
-/** The largest block `allow-big-block` lets in: the 4 MiB a Bitswap message carries (exchange/network.ts). */
-export const BIG_BLOCK_LIMIT = 4 * 1024 * 1024
 
 /** The longest identity digest accepted, as Kubo's verifcid allows. */
 const MAX_IDENTITY_SIZE = 128

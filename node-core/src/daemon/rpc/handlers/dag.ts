@@ -12,7 +12,7 @@ import { exportCar, importCar } from '../../../dag/car.ts'
 import { dagGet } from '../../../dag/get.ts'
 import { parsePath } from '../../../dag/path.ts'
 import { encodeDagNode } from '../../../dag/put.ts'
-import { MAX_BLOCK_SIZE } from '../../../dag/limits.ts'
+import { BIG_BLOCK_LIMIT } from '../../../dag/limits.ts'
 import { codecByName } from '../../../block/codecs.ts'
 import { BlockTooLargeError } from '../../../block/errors.ts'
 import { hasherByName } from '../../../block/hashers.ts'
@@ -20,7 +20,6 @@ import { pinAdd } from '../../../pin/pinning.ts'
 import { resolvePath, unixfsPbLookup } from '../../../unixfs/exporter/resolve.ts'
 import { BadRequestError } from '../../errors.ts'
 import { BinaryResult, arg, flag } from '../handler.ts'
-import { BIG_BLOCK_LIMIT } from './block.ts'
 import { ipfsPath, storeOf } from './content.ts'
 import { fileParts, readPart } from './parts.ts'
 import { storeDurably } from '../../../gc/pin-durably.ts'
@@ -91,12 +90,12 @@ export const dagPut: RpcHandler = async (request) => {
 /** Kubo's `dag import` lines. */
 type ImportLine = { Root: { Cid: { '/': string }, PinErrorMsg: string } } | { Stats: { BlockCount: number, BlockBytesCount: number } }
 
-/** `dag/import [pin-roots=true] [stats] [silent]`: every part a CAR (v1 or v2); its roots pinned once all are read. */
+/** `dag/import [pin-roots=true] [stats] [silent] [allow-big-block]`: every part a CAR (v1 or v2); its roots pinned once all are read. */
 export const dagImport: RpcHandler = async (request) => {
   const pinRoots = request.query.has('pin-roots') ? flag(request, 'pin-roots') : true
   const stats = flag(request, 'stats')
   const silent = flag(request, 'silent')
-  if (flag(request, 'allow-big-block')) throw new BadRequestError(`dag import keeps the ${MAX_BLOCK_SIZE}-byte block limit: allow-big-block is not supported`)
+  const allowBigBlock = flag(request, 'allow-big-block')
   const node = request.node
   const store = node.repo.blockstore
   const parts = fileParts(request, 'dag import')
@@ -109,7 +108,7 @@ export const dagImport: RpcHandler = async (request) => {
     let cars = 0
     for await (const part of parts) {
       cars++
-      const car = await importCar(store, part.body, { signal: request.signal })
+      const car = await importCar(store, part.body, { allowBigBlock, signal: request.signal })
       for (const root of car.roots) roots.set(root.toV1().toString(), root)
       blocks += car.blocks
       bytes += car.bytes
