@@ -6,8 +6,10 @@
  * `MESSAGE_BYTES` (blocks, HAVEs, DONT_HAVEs), and put it back in line if
  * it wants more. So a peer never has more than one message in flight, and a
  * greedy peer cannot starve the others. Cancels take effect before the next
- * message is built. Blocks come straight from the blockstore.
+ * message is built. Blocks come straight from the blockstore; one too big
+ * for any peer to take (over MAX_BLOCK_SIZE) is answered as not held.
  */
+import { MAX_BLOCK_SIZE } from '../dag/limits.ts'
 import { Ledger } from './ledger.ts'
 import { emptyMessage } from './message/message.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -188,8 +190,12 @@ export class DecisionEngine {
     return message
   }
 
+  /** The block to answer `want` with; undefined if it is not here, or is too big to be exchanged. */
   async #lookup (want: Want): Promise<Uint8Array | undefined> {
     if (want.wantType === 'have' && !await this.#store.has(want.cid).catch(() => false)) return undefined
-    return await this.#store.get(want.cid).catch(() => undefined)
+    const block = await this.#store.get(want.cid).catch(() => undefined)
+    // A block over MAX_BLOCK_SIZE (stored with allow-big-block) is refused by every peer, with the
+    // whole message it came in, as this node refuses one: it is answered as not held.
+    return block !== undefined && block.byteLength > MAX_BLOCK_SIZE ? undefined : block
   }
 }
