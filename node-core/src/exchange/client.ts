@@ -16,6 +16,7 @@
  */
 import { multihashKey } from '../block/block.ts'
 import { BlockUnavailableError } from './errors.ts'
+import { IDENTIFY_GRACE_MS } from './network.ts'
 import { Session } from './session.ts'
 import { WantState } from './want-state.ts'
 import type { FetchProgress } from './session.ts'
@@ -314,7 +315,7 @@ export class BitswapClient {
       return
     }
     const peers = this.#init.bitswapPeers().filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
-    if (peers.length === 0 && state.asked().size === 0 && this.#init.identifying() > 0) {
+    if (peers.length === 0 && state.asked().size === 0 && this.#identifyWait(state) && this.#init.identifying() > 0) {
       // A peer just connected may speak Bitswap (it is asked the moment identify says so):
       // a DHT search now would cost both sides for an answer that is probably a hop away.
       clearTimeout(state.timer)
@@ -346,6 +347,12 @@ export class BitswapClient {
       state.timer.unref()
       await this.#search(state)
     }
+  }
+
+  /** Whether `state` may still wait for peers being identified: for IDENTIFY_GRACE_MS at most, however many keep connecting. */
+  #identifyWait (state: WantState): boolean {
+    state.identifyWaitSince ??= Date.now()
+    return Date.now() - state.identifyWaitSince < IDENTIFY_GRACE_MS
   }
 
   async #search (state: WantState): Promise<void> {

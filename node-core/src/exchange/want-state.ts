@@ -26,6 +26,8 @@ export class WantState {
   /** Peers asked for the block that let the want time out (counted in `dontHaves` too): asked again when no one else is left. */
   readonly silent = new Set<string>()
   timer: ReturnType<typeof setTimeout> | undefined
+  /** When the want began waiting for peers being identified, if it did. */
+  identifyWaitSince: number | undefined
 
   constructor (cid: CID) {
     this.cid = cid

@@ -6,6 +6,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { CID } from 'multiformats/cid'
 import { sha256 } from 'multiformats/hashes/sha2'
+import { BitswapClient } from '../../src/exchange/client.ts'
+import { Ledger } from '../../src/exchange/ledger.ts'
 import { IDENTIFY_GRACE_MS } from '../../src/exchange/network.ts'
 import { encodePrefix } from '../../src/exchange/message/prefix.ts'
 import { startHostile } from '../helpers/hostile-bitswap.ts'
@@ -78,12 +80,12 @@ test('a peer that never finishes identify is waited for only a grace period, the
   const searches = countSearches(us)
   await holdIdentify(peer)
   await dialUnidentified(peer, us)
-  const started = Date.now()
+  const opened = us.node.host.getConnections(peer.host.peerId)[0]?.timeline.open ?? Date.now()
   const controller = new AbortController()
   const got = us.node.bitswap.session().get(cid, { signal: controller.signal })
   got.catch(() => {})
   await waitFor(() => searches() > 0, IDENTIFY_GRACE_MS + 2000, 'a provider search once the grace is over')
-  assert.ok(Date.now() - started >= IDENTIFY_GRACE_MS - 500, `searched ${Date.now() - started} ms after the want, within the grace`)
+  assert.ok(Date.now() - opened >= IDENTIFY_GRACE_MS, `searched ${Date.now() - opened} ms after the connection opened, within the grace`)
   controller.abort()
   await assert.rejects(got)
 })
@@ -98,4 +100,30 @@ test('with no peer connected at all, the DHTs are searched at once', async (t) =
   await waitFor(() => searches() > 0, 1000, 'a provider search')
   controller.abort()
   await assert.rejects(got)
+})
+
+test('one want waits for identify at most the grace period, even while new peers keep connecting unidentified', async () => {
+  let searchedAt: number | undefined
+  const client = new BitswapClient({
+    store: { put: async () => {} },
+    send: async () => {},
+    bitswapPeers: () => [],
+    identifying: () => 1,
+    findProviders: async function * () {
+      searchedAt ??= Date.now()
+      yield * []
+    },
+    ledger: () => new Ledger(),
+    onBlocks: () => {},
+    penalise: () => {}
+  })
+  const controller = new AbortController()
+  const started = Date.now()
+  const got = client.want(cid, client.session(), { signal: controller.signal })
+  got.catch(() => {})
+  await waitFor(() => searchedAt !== undefined, IDENTIFY_GRACE_MS + 2000, 'a provider search once the want has waited the grace')
+  assert.ok((searchedAt ?? 0) - started >= IDENTIFY_GRACE_MS - 50, `searched ${(searchedAt ?? 0) - started} ms after the want`)
+  controller.abort()
+  await assert.rejects(got)
+  client.stop()
 })
