@@ -11,6 +11,8 @@
  * shard blocks are among the path's blocks. Every block is checked against
  * its CID.
  */
+import { UnknownCodecError } from '../block/errors.ts'
+import { PathNotFoundError } from '../dag/errors.ts'
 import { loadBytes } from '../dag/load.ts'
 import { resolvePath } from '../unixfs/exporter/resolve.ts'
 import type { AbortOptions } from '../abort.ts'
@@ -43,8 +45,16 @@ export async function resolveContent (store: Pick<Blockstore, 'get'>, root: CID,
       return bytes
     }
   }
-  const { cid, remainder } = await resolvePath(recording, { root, segments: [...segments] }, { ...options, onLink: (c) => roots.push(c) })
+  let resolved
+  try {
+    resolved = await resolvePath(recording, { root, segments: [...segments] }, { ...options, onLink: (c) => roots.push(c) })
+  } catch (err) {
+    // a path through a block no codec here reads leads nowhere this gateway can follow: a 404, as any missing link
+    if (err instanceof UnknownCodecError) throw new PathNotFoundError(`${[root.toString(), ...segments].join('/')}: a block on the way has no links to follow (${err.message})`, { cause: err })
+    throw err
+  }
+  const { cid, remainder } = resolved
   // A path that ends inside a block read that block last: it is the answer, not a step on the way.
-  if (remainder.length > 0 && pathBlocks.at(-1)?.cid.equals(cid) === true) pathBlocks.pop()
-  return { cid, bytes: await loadBytes(store, cid, options), roots, pathBlocks, remainder }
+  const last = remainder.length > 0 && pathBlocks.at(-1)?.cid.equals(cid) === true ? pathBlocks.pop() : undefined
+  return { cid, bytes: last?.bytes ?? await loadBytes(store, cid, options), roots, pathBlocks, remainder }
 }

@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { CID } from 'multiformats/cid'
+import { sha256 } from 'multiformats/hashes/sha2'
 import { BlockNotFoundError } from '../../src/block/errors.ts'
 import { MemoryBlockstore } from '../../src/block/memory-blockstore.ts'
 import { BlockUnavailableError } from '../../src/exchange/errors.ts'
@@ -37,6 +38,18 @@ describe('gateway: bad input and failures', () => {
     for (const path of ['/', '/favicon.ico', '/api/v0/id', '/ipfsx/abc']) assert.equal((await get(gw, path)).status, 404, path)
     assert.equal((await get(gw, `/ipfs/${cache.root}?format=zip`)).status, 400)
     assert.equal((await get(gw, `/ipfs/${cache.root}?format=car&dag-scope=most`)).status, 400)
+  })
+
+  test('a path into a block of a codec this node cannot read is 404, the block itself still served raw', async () => {
+    const bytes = new TextEncoder().encode('blob 5\0hello')
+    const gitRaw = CID.createV1(0x78, await sha256.digest(bytes))
+    await store.put(gitRaw, bytes)
+    const through = await get(gw, `/ipfs/${gitRaw.toString()}/tree/a`)
+    assert.equal(through.status, 404, through.text)
+    assert.match(through.text, /no links to follow/)
+    const whole = await get(gw, `/ipfs/${gitRaw.toString()}?format=raw`)
+    assert.equal(whole.status, 200)
+    assert.deepEqual(new Uint8Array(whole.body), bytes)
   })
 
   test('traversal attempts never leave the content root', async () => {
