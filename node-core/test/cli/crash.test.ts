@@ -24,14 +24,27 @@ async function ending (child: ReturnType<typeof spawn>): Promise<string> {
 }
 
 /**
- * Start `add` on stdin, feed it the first `bytes` of `data` and keep stdin
- * open, so it cannot finish; SIGKILL it `ms` after it took those bytes.
+ * Start `add` on stdin and feed it `data`, keeping stdin open so that it
+ * cannot finish; SIGKILL it `ms` after it has taken the first `bytes`, the
+ * rest still being written to it, so the kill lands while it works.
  */
 async function addFedThenKilled (repo: string, data: Buffer, bytes: number, ms: number): Promise<string> {
   const child = spawn(process.execPath, [CLI, 'add', '-Q'], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['pipe', 'ignore', 'ignore'] })
   const ended = ending(child)
   child.stdin.on('error', () => {})
-  await new Promise<void>((resolve) => child.stdin.write(data.subarray(0, bytes), () => resolve()))
+  let deadline: ReturnType<typeof setTimeout> | undefined
+  try {
+    await Promise.race([
+      new Promise<void>((resolve) => child.stdin.write(data.subarray(0, bytes), () => resolve())),
+      new Promise<never>((_resolve, reject) => { deadline = setTimeout(() => reject(new Error(`add did not read its first ${bytes} bytes in 60 s`)), 60_000) })
+    ])
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw err
+  } finally {
+    clearTimeout(deadline)
+  }
+  child.stdin.write(data.subarray(bytes))
   await new Promise((resolve) => setTimeout(resolve, ms))
   child.kill('SIGKILL')
   return await ended
@@ -61,7 +74,7 @@ test('SIGKILL during add leaves a repo that opens, verifies clean and takes the 
     for (let round = 0; round < 5; round++) {
       const held = round % 2 === 0
       const ending = held
-        ? await addFedThenKilled(repo, data, Math.floor((0.2 + Math.random() * 0.7) * SIZE), Math.random() * 300)
+        ? await addFedThenKilled(repo, data, Math.floor((0.1 + Math.random() * 0.6) * SIZE), Math.random() * 200)
         : await addKilledAfter(repo, file, 100 + Math.random() * Math.max(100, fullAdd - 150))
       if (held) assert.equal(ending, 'SIGKILL', `round ${round}: an add still waiting for stdin ended by itself`)
       const verify = await planetary(repo, ['repo', 'verify'])
