@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream'
 import { CID } from 'multiformats/cid'
 import { runCli } from '../../src/cli/main.ts'
 import { freshRepo, planetary, planetaryOk, tempDir } from '../helpers/cli.ts'
+import { runDaemon } from '../helpers/daemon.ts'
 
 async function expectFailure (repo: string, args: string[], pattern: RegExp, input?: string | Uint8Array): Promise<void> {
   const result = await planetary(repo, args, input)
@@ -96,8 +97,24 @@ test('a corrupt CAR and a corrupt block are rejected by name; verify reports the
     await expectFailure(repo, ['cat', root], /does not match its hash/)
     const verify = await planetary(repo, ['repo', 'verify'])
     assert.notEqual(verify.code, 0)
-    assert.match(verify.stdout, new RegExp(`was corrupt`))
+    // listed by multihash, as Kubo's flatfs lists: the CIDv1 raw form of the block
+    const listed = CID.createV1(0x55, stored.multihash).toString()
+    assert.match(verify.stdout, new RegExp(`block ${listed} was corrupt`))
     assert.match(verify.stderr, /1 of \d+ blocks were corrupt/)
+    // the same through a daemon holding the repo, and in Kubo's JSON lines
+    const daemon = await runDaemon(repo, ['daemon'])
+    try {
+      const online = await planetary(repo, ['repo', 'verify'])
+      assert.notEqual(online.code, 0)
+      assert.match(online.stdout, new RegExp(`block ${listed} was corrupt`))
+      assert.match(online.stderr, /RepoCorruptError|1 of \d+ blocks were corrupt/)
+      const json = await planetary(repo, ['repo', 'verify', '--enc', 'json'])
+      const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { Msg: string, Progress: number })
+      assert.equal(lines.filter((l) => l.Msg.startsWith(`block ${listed} was corrupt`)).length, 1)
+      assert.ok(lines.some((l) => l.Progress > 1), 'progress after each block')
+    } finally {
+      await daemon.stop()
+    }
   } finally {
     await cleanup()
     await dir.cleanup()

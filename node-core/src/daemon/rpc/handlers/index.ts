@@ -13,7 +13,7 @@ import { bootstrapAdd, bootstrapList, bootstrapRm, config, configShow } from './
 import { dhtFindPeer, dhtFindProvs, dhtGet, dhtProvide, dhtPut, dhtQuery } from './dht.ts'
 import { id, version } from './id.ts'
 import { ping } from './ping.ts'
-import { repoStatHandler, repoVersion } from './repo.ts'
+import { repoStatHandler, repoVerifyHandler, repoVersion } from './repo.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './swarm.ts'
 import type { RpcHandler } from '../handler.ts'
@@ -71,6 +71,7 @@ export const endpoints: Record<string, RpcHandler> = {
   'pin/update': pinUpdateHandler,
   'repo/gc': repoGcHandler,
   'repo/stat': repoStatHandler,
+  'repo/verify': repoVerifyHandler,
   'repo/version': repoVersion,
   'key/gen': keyGenHandler,
   'key/list': keyListHandler,
