@@ -315,7 +315,7 @@ export class BitswapClient {
       return
     }
     const peers = this.#init.bitswapPeers().filter((p) => !state.asked().has(p.toString())).slice(0, BROADCAST_PEERS)
-    if (peers.length === 0 && state.asked().size === 0 && this.#identifyWait(state) && this.#init.identifying() > 0) {
+    if (peers.length === 0 && state.asked().size === 0 && this.#init.identifying() > 0 && this.#identifyWait(state)) {
       // A peer just connected may speak Bitswap (it is asked the moment identify says so):
       // a DHT search now would cost both sides for an answer that is probably a hop away.
       clearTimeout(state.timer)
