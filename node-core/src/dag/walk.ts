@@ -19,9 +19,19 @@ import type { CID } from 'multiformats/cid'
 /** Blocks loaded ahead of the walk. */
 const READ_AHEAD = 16
 
+/** Options of a walk. */
+export interface WalkOptions extends AbortOptions {
+  /**
+   * CIDs (as strings) already walked, with their subtrees: skipped, and
+   * added to as this walk goes. Shared by walks of several roots, a subtree
+   * they have in common is read once.
+   */
+  seen?: Set<string>
+}
+
 /** Every block under `root` (root first), each verified against its CID. */
-export async function * walkDag (store: Pick<Blockstore, 'get'>, root: CID, options?: AbortOptions): AsyncIterable<Block> {
-  const seen = new Set<string>()
+export async function * walkDag (store: Pick<Blockstore, 'get'>, root: CID, options: WalkOptions = {}): AsyncIterable<Block> {
+  const seen = options.seen ?? new Set<string>()
   const stack: CID[] = [root]
   const ahead = new Map<string, Promise<Uint8Array>>()
   const prefetch = (): void => {

@@ -40,9 +40,10 @@ export async function * collectGarbage (init: GcInit, options: AbortOptions = {}
       if (pin.type === 'recursive') roots.push(pin.cid)
       else marked.add(multihashKey(pin.cid))
     }
+    const walked = new Set<string>()
     for (const root of roots) {
       if (marked.has(multihashKey(root))) continue
-      for await (const block of walkDag(init.store, root, options)) marked.add(multihashKey(block.cid))
+      for await (const block of walkDag(init.store, root, { ...options, seen: walked })) marked.add(multihashKey(block.cid))
     }
     const doomed: CID[] = []
     for await (const cid of init.store.list(options)) if (!marked.has(multihashKey(cid))) doomed.push(cid)

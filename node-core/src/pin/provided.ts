@@ -23,6 +23,7 @@ export async function * pinnedCids (store: Pick<Blockstore, 'get'>, pins: PinSet
     return true
   }
   const recursive: CID[] = []
+  const walked = new Set<string>()
   for await (const pin of pins.list()) {
     options.signal?.throwIfAborted()
     if (first(pin.cid)) yield pin.cid
@@ -30,7 +31,7 @@ export async function * pinnedCids (store: Pick<Blockstore, 'get'>, pins: PinSet
   }
   for (const root of recursive) {
     try {
-      for await (const block of walkDag(store, root, options)) {
+      for await (const block of walkDag(store, root, { ...options, seen: walked })) {
         if (first(block.cid)) yield block.cid
       }
     } catch {
