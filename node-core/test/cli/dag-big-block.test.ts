@@ -5,11 +5,11 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CarWriter } from '@ipld/car'
 import { CID } from 'multiformats/cid'
 import * as raw from 'multiformats/codecs/raw'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { BIG_BLOCK_LIMIT, MAX_BLOCK_SIZE } from '../../src/dag/limits.ts'
+import { carOf } from '../helpers/car.ts'
 import { startTestDaemon } from '../helpers/daemon.ts'
 import { freshRepo, planetary, planetaryOk, tempDir } from '../helpers/cli.ts'
 
@@ -17,14 +17,8 @@ import { freshRepo, planetary, planetaryOk, tempDir } from '../helpers/cli.ts'
 async function bigCar (dir: string, name: string, size: number): Promise<{ file: string, cid: CID, bytes: Uint8Array }> {
   const bytes = new Uint8Array(size).map((_, i) => (i * 31) & 0xff)
   const cid = CID.createV1(raw.code, await sha256.digest(bytes))
-  const { writer, out } = CarWriter.create([cid])
-  const chunks: Uint8Array[] = []
-  const collected = (async () => { for await (const chunk of out) chunks.push(chunk) })()
-  await writer.put({ cid, bytes })
-  await writer.close()
-  await collected
   const file = join(dir, name)
-  await writeFile(file, Buffer.concat(chunks))
+  await writeFile(file, await carOf([cid], [{ cid, bytes }]))
   return { file, cid, bytes }
 }
 

@@ -6,11 +6,11 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CarWriter } from '@ipld/car'
 import * as dagCbor from '@ipld/dag-cbor'
 import { createKuboRPCClient } from 'kubo-rpc-client'
 import { CID } from 'multiformats/cid'
 import { sha256 } from 'multiformats/hashes/sha2'
+import { carOf } from '../helpers/car.ts'
 import { startTestDaemon } from '../helpers/daemon.ts'
 
 const MiB = 1024 * 1024
@@ -23,18 +23,6 @@ function multipart (...parts: Uint8Array[]): { contentType: string, body: Buffer
   }
   chunks.push(Buffer.from('--b0undary--\r\n'))
   return { contentType: 'multipart/form-data; boundary=b0undary', body: Buffer.concat(chunks) }
-}
-
-async function carOf (roots: CID[], blocks: Array<{ cid: CID, bytes: Uint8Array }>): Promise<Buffer> {
-  const { writer, out } = CarWriter.create(roots)
-  const collected = (async () => {
-    const parts: Uint8Array[] = []
-    for await (const chunk of out) parts.push(chunk)
-    return Buffer.concat(parts)
-  })()
-  for (const block of blocks) await writer.put(block)
-  await writer.close()
-  return await collected
 }
 
 test('block, dag, get and repo endpoints refuse bad input by name, store nothing, and keep serving', async () => {

@@ -2,7 +2,7 @@
 // bad CAR refused by name.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { CarBlockIterator, CarWriter } from '@ipld/car'
+import { CarBlockIterator } from '@ipld/car'
 import * as dagCbor from '@ipld/dag-cbor'
 import * as dagPb from '@ipld/dag-pb'
 import { CID } from 'multiformats/cid'
@@ -15,6 +15,7 @@ import { exportCar, importCar } from '../../src/dag/car.ts'
 import { InvalidCarError } from '../../src/dag/errors.ts'
 import { BIG_BLOCK_LIMIT, MAX_BLOCK_SIZE } from '../../src/dag/limits.ts'
 import { CountingBlockstore, all, concat, importEntries, randomBytes, smallDag } from '../unixfs/exporter/fixtures.ts'
+import { carOf } from '../helpers/car.ts'
 
 async function put (store: MemoryBlockstore, code: number, bytes: Uint8Array): Promise<CID> {
   const cid = CID.createV1(code, await sha256.digest(bytes))
@@ -88,13 +89,6 @@ test('a flipped byte in a block, truncation and junk are InvalidCarError', async
   await assert.rejects(importCar(new MemoryBlockstore(), []), /not a CAR file/)
 })
 
-async function carOf (roots: CID[], blocks: Array<{ cid: CID, bytes: Uint8Array }>): Promise<Uint8Array> {
-  const { writer, out } = CarWriter.create(roots)
-  const bytes = concat(out)
-  for (const block of blocks) await writer.put(block)
-  await writer.close()
-  return await bytes
-}
 
 test('a block over 2 MiB is a BlockTooLargeError, read no further than its length', async () => {
   const big = new Uint8Array(MAX_BLOCK_SIZE + 1)
