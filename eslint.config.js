@@ -2,12 +2,19 @@
 // ARCHITECTURE.md: node-core never imports electron or React; the renderer
 // imports nothing from Node and only types from node-core; inside node-core
 // a layer imports only the layers below it.
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 // node-core/src layers, bottom first. A file in one may import only from
 // itself and the ones before it (and the shared files at the src root).
 const layers = ['block', 'repo', 'dag', 'unixfs', 'network', 'exchange', 'routing', 'naming', 'pin', 'gc', 'mfs', 'share', 'gateway', 'api', 'daemon', 'cli']
+
+// node-core's API pieces the web UI bundles (the contract, its client and the
+// WebSocket transport), and what they import.
+const browserSafeApi = ['contract', 'shapes', 'client', 'dispatch', 'transport', 'ws-transport', 'ws-protocol', 'errors', 'wire-error'].map((name) => `node-core/src/api/${name}.ts`)
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'))
 
 const layerRules = layers.map((layer, index) => ({
   files: [`node-core/src/${layer}/**/*.ts`],
@@ -23,7 +30,7 @@ const layerRules = layers.map((layer, index) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'bench/results/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'bench/results/**', '.tmp/**', 'renderer/dist/**', 'e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,10 +46,32 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['electron', 'react', 'react-dom', 'zustand'].map((name) => ({ name, message: 'node-core never imports UI or Electron code' })) }]
     }
   },
+  ...layerRules,
   {
-    // The daemon's minimal web UI runs in the browser.
-    files: ['node-core/src/daemon/webui/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', sessionStorage: 'readonly', WebSocket: 'readonly', FormData: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' } }
+    // The renderer runs in a browser page: nothing from Node, and from
+    // node-core only the browser-safe API pieces (ARCHITECTURE.md).
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'the renderer runs in a browser page and never imports Node or Electron' })),
+        patterns: [
+          { group: ['node:*'], message: 'the renderer runs in a browser page and never imports Node' },
+          { regex: 'node-core/(?!src/api/(contract|client|transport|ws-transport|errors|wire-error)\\.ts$)', message: 'from node-core the renderer imports only the browser-safe API pieces: api/contract, client, transport, ws-transport, errors, wire-error' }
+        ]
+      }]
+    }
   },
-  ...layerRules
+  {
+    // What the renderer bundles from node-core must be browser-safe too.
+    files: browserSafeApi,
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', 'react', 'react-dom', 'zustand', ...nodeBuiltins].map((name) => ({ name, message: 'this file is bundled into the web UI: browser-safe imports only' })),
+        patterns: [
+          { group: ['node:*'], message: 'this file is bundled into the web UI: no Node modules' },
+          { group: ['../*', '!../api/*'], message: 'this file is bundled into the web UI: it imports only its browser-safe neighbours' }
+        ]
+      }]
+    }
+  }
 )

@@ -59,6 +59,8 @@ export const methods = {
   'name.keys': method(none, z.strictObject({ keys: z.array(s.KeyEntry) })),
   'name.keyGen': method(z.strictObject({ name: s.KeyName }), s.KeyEntry),
 
+  'dag.get': method(z.strictObject({ path: s.IpfsPath }), s.DagNode),
+
   'repo.stat': method(none, s.RepoStat),
   'repo.gc': long(none, z.strictObject({ removed: z.number(), bytes: z.number() }), z.strictObject({ removed: z.number(), bytes: z.number() })),
 

@@ -32,7 +32,11 @@ export const NodeInfo = z.strictObject({
   agentVersion: z.string(),
   addresses: z.array(z.string()),
   repoPath: z.string(),
-  online: z.boolean()
+  online: z.boolean(),
+  /** The local HTTP gateway's origin as bound (`http://127.0.0.1:8080`), when this door knows it runs one. */
+  gatewayUrl: z.string().optional(),
+  /** The RPC API's address as bound (a multiaddr), when this door serves one. */
+  apiAddress: z.string().optional()
 })
 
 /** `files.add`: local files or folders (Electron passes dropped files' paths), imported and pinned. */
@@ -53,8 +57,8 @@ export const AddedEntry = z.strictObject({ path: z.string(), cid: Cid, size: z.n
 /** Bytes read so far. */
 export const BytesProgress = z.strictObject({ bytes: z.number() })
 
-/** Blocks (and bytes) read so far. */
-export const BlocksProgress = z.strictObject({ blocks: z.number(), bytes: z.number() })
+/** Blocks (and bytes) read so far, and how many peers have sent blocks (fetches). */
+export const BlocksProgress = z.strictObject({ blocks: z.number(), bytes: z.number(), peers: z.number().optional() })
 
 const EntryType = z.enum(['file', 'directory', 'symlink'])
 
@@ -74,7 +78,13 @@ export const PeerEntry = z.strictObject({
   transport: z.string(),
   direction: z.enum(['inbound', 'outbound']),
   latencyMs: z.number().optional(),
-  agent: z.string().optional()
+  agent: z.string().optional(),
+  /** ISO 3166-1 alpha-2 country of the address, from the offline database shipped with the node; absent when unknown or local. */
+  country: z.string().length(2).optional(),
+  /** The address is on this machine or a private network (loopback, RFC 1918, link-local, ULA). */
+  lan: z.boolean(),
+  /** The connection goes through a relay (`/p2p-circuit`). */
+  relayed: z.boolean()
 })
 
 /** `name.publish`. */
@@ -114,4 +124,21 @@ export const BandwidthSample = z.strictObject({
   at: z.number(),
   byProtocol: z.record(z.string(), TrafficStats),
   byPeer: z.record(z.string(), TrafficStats)
+})
+
+/** One link of an IPLD node: its name (dag-pb) or field path (dag-cbor, dag-json), and the CID it points to. */
+export const DagLink = z.strictObject({ name: z.string(), cid: Cid, size: z.number().optional() })
+
+/** `dag.get`: one IPLD node, its value in dag-json form, its links, and what UnixFS says of it (dag-pb). */
+export const DagNode = z.strictObject({
+  cid: Cid,
+  /** The codec's name (`dag-pb`, `raw`, `dag-cbor`, `dag-json`, ...). */
+  codec: z.string(),
+  /** The block's size in bytes. */
+  size: z.number(),
+  /** The node as dag-json would print it (links as `{"/": cid}`, bytes as `{"/": {"bytes": base64}}`); raw blocks give their first bytes only. */
+  value: z.json(),
+  links: z.array(DagLink),
+  /** Set for dag-pb nodes that carry UnixFS data. */
+  unixfs: z.strictObject({ type: z.enum(['file', 'directory', 'hamt-sharded-directory', 'symlink', 'raw', 'metadata']), fileSize: z.number() }).optional()
 })

@@ -18,4 +18,6 @@ export interface ApiTransport {
   /** Listen to an event; returns a function that stops listening. */
   subscribe(event: string, listener: (payload: unknown) => void): () => void
   close(): Promise<void>
+  /** Resolves when the door closes by itself or is closed (the daemon went away, say); a client may then connect again. */
+  readonly closed?: Promise<void>
 }

@@ -28,6 +28,8 @@ export async function connectWebSocket (origin: string, token: string): Promise<
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let nextId = 0
   let closed = false
+  let markClosed = (): void => {}
+  const whenClosed = new Promise<void>((resolve) => { markClosed = resolve })
   const send = (message: ClientMessage): void => { socket.send(JSON.stringify(message)) }
 
   socket.addEventListener('message', (event: MessageEvent) => {
@@ -54,9 +56,11 @@ export async function connectWebSocket (origin: string, token: string): Promise<
     closed = true
     for (const call of pending.values()) call.reject(new TransportClosedError('the WebSocket bridge closed'))
     pending.clear()
+    markClosed()
   })
 
   return {
+    closed: whenClosed,
     call: async (method: string, input: unknown, options: TransportCallOptions) => {
       if (closed) throw new TransportClosedError('the WebSocket bridge is closed')
       options.signal?.throwIfAborted()

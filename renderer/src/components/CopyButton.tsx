@@ -1,0 +1,25 @@
+/**
+ * A button that copies a text to the clipboard and says so.
+ */
+import { useState } from 'react'
+import { notify, notifyError } from '../lib/toasts.ts'
+
+/** Copy `text`; `label` is the button's accessible name. */
+export function CopyButton ({ text, label, children }: { text: string, label: string, children?: React.ReactNode }) {
+  const [copied, setCopied] = useState(false)
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(text)
+      setCopied(true)
+      notify('Copied to the clipboard', 'success')
+      setTimeout(() => { setCopied(false) }, 1500)
+    } catch (err) {
+      notifyError('Could not copy', err)
+    }
+  }
+  return (
+    <button type="button" className="button small" aria-label={label} title={label} onClick={() => { void copy() }}>
+      {children ?? (copied ? 'Copied' : 'Copy')}
+    </button>
+  )
+}
