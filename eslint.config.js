@@ -51,6 +51,8 @@ export default tseslint.config(
     // The renderer runs in a browser page: nothing from Node, and from
     // node-core only the browser-safe API pieces (ARCHITECTURE.md).
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    // Tests run under Node beside a real daemon (renderer/src/test/).
+    ignores: ['renderer/src/test/**', 'renderer/src/**/*.test.ts', 'renderer/src/**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'the renderer runs in a browser page and never imports Node or Electron' })),

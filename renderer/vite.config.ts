@@ -15,6 +15,7 @@ function browserOnly (): Plugin {
   return {
     name: 'planetary-browser-only',
     enforce: 'pre',
+    apply: 'build',
     resolveId (id, importer) {
       if (id.startsWith('node:') || builtins.has(id)) this.error(`${importer ?? '?'} imports the Node module "${id}", which cannot reach the web UI's bundle`)
       return null
@@ -44,6 +45,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    setupFiles: ['src/test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false

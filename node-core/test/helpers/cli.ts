@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** What a run printed and how it exited. */
 export interface CliResult {
@@ -13,7 +14,8 @@ export interface CliResult {
   stdoutBytes: Buffer
 }
 
-export const CLI = new URL('../../bin/planetary.js', import.meta.url).pathname
+/** The `planetary` executable (spelled without `new URL(…, import.meta.url)`, which Vite rewrites when the web UI's tests import this helper). */
+export const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../bin/planetary.js')
 
 /** Run `planetary ...args` against the repo at `repo`, feeding `input` on stdin. */
 export async function planetary (repo: string, args: string[], input?: Uint8Array | string): Promise<CliResult> {
