@@ -12,8 +12,15 @@ import { WireErrorSchema } from './contract.ts'
 /** The path the daemon serves the bridge on. */
 export const WS_PATH = '/api/ws'
 
-/** Largest message either side accepts. */
+/** Largest message the node accepts from a client. */
 export const MAX_WS_MESSAGE = 1024 * 1024
+
+/**
+ * Largest message a client accepts from its node: a reply may list a whole
+ * directory (10,000 Files entries are ~1.3 MB of JSON), and a client trusts
+ * the node it chose more than the node trusts any page.
+ */
+export const MAX_WS_REPLY = 64 * 1024 * 1024
 
 /** Calls one connection may have running at once. */
 export const MAX_CALLS_IN_FLIGHT = 64

@@ -5,7 +5,7 @@
  */
 import { CallCancelledError, TransportClosedError } from './errors.ts'
 import { RemoteError } from './wire-error.ts'
-import { MAX_WS_MESSAGE, NodeMessage, parseFrame, WS_PATH } from './ws-protocol.ts'
+import { MAX_WS_REPLY, NodeMessage, parseFrame, WS_PATH } from './ws-protocol.ts'
 import type { ClientMessage } from './ws-protocol.ts'
 import type { ApiTransport, TransportCallOptions } from './transport.ts'
 
@@ -34,7 +34,7 @@ export async function connectWebSocket (origin: string, token: string): Promise<
 
   socket.addEventListener('message', (event: MessageEvent) => {
     const text = typeof event.data === 'string' ? event.data : ''
-    if (text.length > MAX_WS_MESSAGE) return
+    if (text.length > MAX_WS_REPLY) return
     const message = parseFrame(NodeMessage, text)
     if (message === undefined) return
     if (message.type === 'event') {
