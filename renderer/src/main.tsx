@@ -2,6 +2,7 @@
  * The web UI's entry: take the token from the address, connect to the node,
  * apply the theme, render the app.
  */
+import './lib/no-eval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
