@@ -9,6 +9,7 @@ const node = process.execPath
 const steps: Array<[string, string[]]> = [
   ['lint', [node, 'node_modules/eslint/bin/eslint.js', '.']],
   ['typecheck', [node, 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck (e2e)', [node, 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['typecheck (web UI)', [node, 'node_modules/typescript/bin/tsc', '-p', 'renderer/tsconfig.json', '--noEmit']],
   ['typecheck (web UI tests)', [node, 'node_modules/typescript/bin/tsc', '-p', 'renderer/tsconfig.test.json', '--noEmit']],
   ['build (web UI)', [node, 'node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],

@@ -35,3 +35,10 @@ export class TransportClosedError extends Error {
   override name = 'TransportClosedError'
   readonly code = 'ERR_TRANSPORT_CLOSED'
 }
+
+/** A `dag.get` node whose dag-json form is over the size a reply may carry, or nested too deeply to show. */
+export class DagNodeTooLargeError extends Error {
+  static override name = 'DagNodeTooLargeError'
+  override name = 'DagNodeTooLargeError'
+  readonly code = 'ERR_DAG_NODE_TOO_LARGE'
+}

@@ -3,6 +3,7 @@
  * and the node's events as the contract names them.
  */
 import { configMethods } from './impl/config.ts'
+import { dagMethods } from './impl/dag.ts'
 import { filesMethods } from './impl/files.ts'
 import { nameMethods } from './impl/name.ts'
 import { nodeMethods } from './impl/node.ts'
@@ -21,15 +22,24 @@ export interface NodeApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
-/** The NodeApi of `node`. */
-export function createNodeApi (node: PlanetaryNode): NodeApi {
+/** What the face serving the API knows of itself and `node.info` reports (read at each call): the servers it runs beside the node. */
+export interface NodeApiOptions {
+  /** The local HTTP gateway's origin as bound (`http://127.0.0.1:8080`). */
+  gatewayUrl?: string
+  /** The RPC API's multiaddr as bound (`/ip4/127.0.0.1/tcp/5001`). */
+  apiAddress?: string
+}
+
+/** The NodeApi of `node`, served by a face that runs what `options` names. */
+export function createNodeApi (node: PlanetaryNode, options: NodeApiOptions = {}): NodeApi {
   return {
     methods: {
-      ...nodeMethods(node),
+      ...nodeMethods(node, options),
       ...filesMethods(node),
       ...pinMethods(node),
       ...peerMethods(node),
       ...nameMethods(node),
+      ...dagMethods(node),
       ...repoMethods(node),
       ...configMethods(node)
     },

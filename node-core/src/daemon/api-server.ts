@@ -7,15 +7,18 @@ import { createServer } from 'node:http'
 import { createNodeApi } from '../api/node-api.ts'
 import { WS_PATH } from '../api/ws-protocol.ts'
 import { accessPolicy, checkOrigin, checkRemote } from './access.ts'
+import { multiaddrOf, originOf } from './bound.ts'
 import { ApiAddressError, UnknownEndpointError } from './errors.ts'
 import { handleRpc, sendError } from './rpc/server.ts'
 import { serveWebui } from './webui.ts'
 import { WsBridge } from './ws-bridge.ts'
 import type { AccessPolicy } from './access.ts'
+import type { NodeApiOptions } from '../api/node-api.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Config } from '../repo/config/schema.ts'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { WebuiOptions } from './webui.ts'
 
 /** Where and how to serve. */
 export interface ApiServerOptions {
@@ -27,19 +30,31 @@ export interface ApiServerOptions {
   token: string
   /** How long a client may take to send its request headers (slow-loris); default 10 s. */
   headersTimeoutMs?: number
+  /** The local gateway's origin as bound: `node.info` reports it, and the web UI may show content from it. */
+  gatewayUrl?: string
+  /** The web UI's folder; default the renderer's build (tests serve a folder of their own). */
+  webuiRoot?: string
 }
 
 /** A listening API server. */
 export interface ApiServer {
   readonly server: Server
-  /** `http://<host>:<port>` as listened on. */
+  /** `http://<host>:<port>` as listened on (loopback's when listening on every interface). */
   readonly origin: string
+  /** The multiaddr listened on. */
+  readonly address: string
   close(): Promise<void>
 }
 
 /** Listen on `host:port`; ApiAddressError if the port is taken. */
 export async function startApiServer (node: PlanetaryNode, options: ApiServerOptions): Promise<ApiServer> {
-  const bridge = new WsBridge(createNodeApi(node), options.token)
+  const webui: WebuiOptions = {
+    ...(options.webuiRoot === undefined ? {} : { root: options.webuiRoot }),
+    ...(options.gatewayUrl === undefined ? {} : { gatewayOrigin: options.gatewayUrl })
+  }
+  // `node.info` reads these at each call; the API's address is filled in once the server is bound.
+  const doors: NodeApiOptions = options.gatewayUrl === undefined ? {} : { gatewayUrl: options.gatewayUrl }
+  const bridge = new WsBridge(createNodeApi(node, doors), options.token)
   let policy: AccessPolicy = accessPolicy(options.api, options.port)
   const headersTimeout = options.headersTimeoutMs ?? 10_000
   const server = createServer({ requestTimeout: 0, headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout), maxHeaderSize: 16 * 1024 }, (req, res) => {
@@ -56,7 +71,7 @@ export async function startApiServer (node: PlanetaryNode, options: ApiServerOpt
       sendError(res, err)
       return
     }
-    serveWebui(req, res).catch((err: unknown) => { sendError(res, err) })
+    serveWebui(req, res, webui).catch((err: unknown) => { sendError(res, err) })
   })
   server.keepAliveTimeout = 5_000
   server.on('upgrade', (req, socket, head) => {
@@ -76,9 +91,12 @@ export async function startApiServer (node: PlanetaryNode, options: ApiServerOpt
   })
   const bound = server.address() as AddressInfo
   policy = accessPolicy(options.api, bound.port)
+  const address = multiaddrOf(server)
+  doors.apiAddress = address
   return {
     server,
-    origin: `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`,
+    origin: originOf(server),
+    address,
     async close () {
       await bridge.close()
       server.closeAllConnections()

@@ -1,9 +1,11 @@
 /**
  * `planetary daemon`: the node running headless.
  *
- * Opens the repo (holding its lock), starts the node, serves the RPC, the
- * WebSocket bridge and the web UI on `Addresses.API` and the HTTP gateway on `Addresses.Gateway`, records the
- * RPC address in the repo's `api` file, and on stop undoes all of it in
+ * Opens the repo (holding its lock), starts the node, serves the HTTP
+ * gateway on `Addresses.Gateway` and then, knowing the gateway's origin
+ * (`node.info` reports it; the web UI may show content from it), the RPC,
+ * the WebSocket bridge and the web UI on `Addresses.API`; records the RPC
+ * address in the repo's `api` file, and on stop undoes all of it in
  * reverse: servers closed, node stopped, api file removed, repo closed
  * (lock released).
  */
@@ -15,11 +17,11 @@ import { HeapMode } from './heap-mode.ts'
 import { webuiToken } from './webui-token.ts'
 import { WEBUI_PATH } from './webui.ts'
 import { removeApiFile, writeApiFile } from './api-file.ts'
+import { multiaddrOf, originOf } from './bound.ts'
 import { startGateway } from '../gateway/index.ts'
 import type { ApiServer } from './api-server.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Repo } from '../repo/repo.ts'
-import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 
 /** A running daemon. */
@@ -29,6 +31,8 @@ export interface Daemon {
   readonly apiAddress: string
   /** The gateway multiaddr actually listened on. */
   readonly gatewayAddress: string
+  /** The gateway's origin (`http://127.0.0.1:8080`) as listened on. */
+  readonly gatewayUrl: string
   /** The web UI's address, its bridge token in the fragment (never sent to a server). */
   readonly webuiUrl: string
   stop(): Promise<void>
@@ -47,26 +51,27 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
   let token: string
   try {
     token = await webuiToken(repo)
-    api = await startApiServer(node, { host, port, api: repo.config.API, token })
     gateway = await startGateway({
       store: node.repo.blockstore,
       session: () => node.bitswap.session(),
       resolveIpns: async (path, options) => await node.ipns.resolve(path, options)
     }, gatewayAt.host, gatewayAt.port)
+    api = await startApiServer(node, { host, port, api: repo.config.API, token, gatewayUrl: originOf(gateway) })
   } catch (err) {
-    if (api !== undefined) await api.close()
+    if (gateway !== undefined) await close(gateway)
     heap.stop()
     await node.stop()
     throw err
   }
   const rpc = api
   const web = gateway
-  const apiAddress = multiaddrOf(rpc.server)
+  const apiAddress = rpc.address
   await writeApiFile(repo.path, apiAddress)
   return {
     node,
     apiAddress,
     gatewayAddress: multiaddrOf(web),
+    gatewayUrl: originOf(web),
     webuiUrl: `${rpc.origin}${WEBUI_PATH}#token=${token}`,
     async stop () {
       await Promise.all([rpc.close(), close(web)])
@@ -83,11 +88,6 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
 async function close (server: Server): Promise<void> {
   server.closeAllConnections()
   await new Promise<void>((resolve) => server.close(() => { resolve() }))
-}
-
-function multiaddrOf (server: Server): string {
-  const bound = server.address() as AddressInfo
-  return `/ip${bound.family === 'IPv6' ? 6 : 4}/${bound.address}/tcp/${bound.port}`
 }
 
 /** Host and port of a `/ip4|ip6/<addr>/tcp/<port>` multiaddr (the config key `key`). */

@@ -10,11 +10,13 @@
  * so a collection never sees an edit half done; reads use the root as it
  * was when they started. `root()` is what GC keeps besides the pins.
  */
+import * as dagPb from '@ipld/dag-pb'
+import * as raw from 'multiformats/codecs/raw'
 import { Batch } from './batch.ts'
 import { writeEmptyDir } from './dir-write.ts'
 import { contentPathName, fetchSource, isContentPath } from './copy-source.ts'
 import { chcidOp, mkdirOp, mvOp, putOp, rmOp, writeOp } from './edit-ops.ts'
-import { MfsCorruptRootError, MfsInvalidOptionError, MfsInvalidPathError } from './errors.ts'
+import { MfsCorruptRootError, MfsInvalidOptionError, MfsInvalidPathError, MfsNotUnixFSError } from './errors.ts'
 import { formatMfsPath, parseMfsPath } from './path.ts'
 import { prefixFromOptions } from './prefix.ts'
 import { lsPath, readPath, statPath } from './read-ops.ts'
@@ -25,14 +27,15 @@ import type { Blockstore } from '../block/blockstore.ts'
 import type { Release, GcLock } from '../gc/lock.ts'
 import type { RecordStore } from '../repo/records.ts'
 import type { ImporterOptions } from '../unixfs/importer/options.ts'
-import type { MfsCpOptions, MfsMkdirOptions, MfsRmOptions, MfsWriteOptions } from './options.ts'
+import type { MfsCpOptions, MfsMkdirOptions, MfsPutOptions, MfsRmOptions, MfsWriteOptions } from './options.ts'
+import type { NodeRef } from './file/fs-node.ts'
 import type { PrefixOptions } from './prefix.ts'
 import type { MfsEntry, MfsLsOptions, MfsReadOptions, MfsStat } from './read-ops.ts'
 import type { EditContext } from './tree.ts'
 import type { CID } from 'multiformats/cid'
 
 export type { MfsEntry, MfsEntryType, MfsLsOptions, MfsReadOptions, MfsStat } from './read-ops.ts'
-export type { MfsCpOptions, MfsMkdirOptions, MfsRmOptions, MfsWriteOptions } from './options.ts'
+export type { MfsCpOptions, MfsMkdirOptions, MfsPutOptions, MfsRmOptions, MfsWriteOptions } from './options.ts'
 export { ROOT_RECORD } from './root-record.ts'
 
 /** What the MFS is built on. */
@@ -160,6 +163,17 @@ export class Mfs {
     }
   }
 
+  /**
+   * Link `node`, whose whole DAG is already in the store (an add's root), at
+   * `to`, which must not exist; nothing is read or fetched. MfsNotUnixFSError
+   * unless it is dag-pb or raw.
+   */
+  async put (to: string, node: NodeRef, options: MfsPutOptions = {}): Promise<CID> {
+    const dest = parseMfsPath(to)
+    if (node.cid.code !== dagPb.code && node.cid.code !== raw.code) throw new MfsNotUnixFSError(`${dest.text}: ${node.cid.toString()} is not UnixFS (dag-pb or raw codec)`)
+    return await this.#edit(async (root, ctx) => await putOp(ctx, root, dest, node, options.parents === true), options, options.lockHeld === true ? () => {} : undefined)
+  }
+
   async mv (from: string, to: string, options: AbortOptions = {}): Promise<CID> {
     const src = parseMfsPath(from)
     const dst = parseMfsPath(to)
@@ -178,25 +192,30 @@ export class Mfs {
     return await this.#edit(async (root, ctx) => prefix === undefined ? root : await chcidOp(ctx, root, parsed, prefix), options)
   }
 
-  /** Run one edit after those before it; commit its root if it changed. Returns the committed root. */
+  /**
+   * Run one edit after those before it; commit its root if it changed.
+   * Returns the committed root. An edit holds the GC lock shared before it
+   * queues: one queued without it could wait for a waiting GC, which waits
+   * for the edits ahead, among them any whose caller holds the lock (`held`).
+   */
   async #edit (fn: (root: CID, ctx: EditContext) => Promise<CID>, options: AbortOptions, held?: Release): Promise<CID> {
     await this.start()
-    const run = this.#tail.then(async () => {
-      options.signal?.throwIfAborted()
-      const release = held === undefined ? await this.#init.lock.shared() : undefined
-      try {
+    const release = held === undefined ? await this.#init.lock.shared() : undefined
+    try {
+      const run = this.#tail.then(async () => {
+        options.signal?.throwIfAborted()
         const batch = new Batch(this.#init.store, this.#init.importer, options)
         const root = this.#current()
         const next = await fn(root, { batch, hamt: this.#init.importer.hamt })
         await batch.drain()
         if (!next.equals(root)) await this.#commit(next)
         return next
-      } finally {
-        release?.()
-      }
-    })
-    this.#tail = run.catch(() => {})
-    return await run
+      })
+      this.#tail = run.catch(() => {})
+      return await run
+    } finally {
+      release?.()
+    }
   }
 
   async #commit (root: CID): Promise<void> {

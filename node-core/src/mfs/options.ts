@@ -34,6 +34,19 @@ export interface MfsCpOptions extends FetchOptions {
   reader?: Pick<Blockstore, 'get'>
 }
 
+/** Options of `put`. */
+export interface MfsPutOptions extends AbortOptions {
+  /** Create missing parent directories. */
+  parents?: boolean
+  /**
+   * The caller holds the GC lock shared for the whole call (an add placing
+   * its roots before it lets go), so the edit does not take it again: a
+   * second shared hold could wait behind a waiting GC, which waits for the
+   * caller.
+   */
+  lockHeld?: boolean
+}
+
 /** Options of `rm`. */
 export interface MfsRmOptions extends AbortOptions {
   recursive?: boolean

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
+import * as dagCbor from '@ipld/dag-cbor'
 import { MemoryBlockstore } from 'blockstore-core'
 import { importer } from 'ipfs-unixfs-importer'
 import { CID } from 'multiformats/cid'
@@ -198,12 +199,104 @@ export function apiSuite (openDoor: OpenDoor): void {
       assert.equal((await door.client.peers.connect({ address })).peer, other)
       const listed = (await door.client.peers.list()).peers.find((p) => p.peer === other)
       assert.equal(listed?.transport, 'tcp')
+      assert.equal(listed?.lan, true, 'a loopback peer is on the LAN')
+      assert.equal(listed?.relayed, false)
+      assert.equal(listed?.country, undefined, 'and has no country')
       await waitFor(() => connected.includes(other), 5000, 'peer:connected through the door')
       await door.client.peers.disconnect({ peer: other })
       await waitFor(async () => !(await door.client.peers.list()).peers.some((p) => p.peer === other), 5000, 'the peer to be gone')
     } finally {
       stop()
     }
+  })
+
+  test('a fetch from a peer reports how many peers sent blocks', async () => {
+    const address = door.b.host.getMultiaddrs().find((m) => m.toString().includes('/tcp/') && !m.toString().includes('/ws'))?.toString() ?? ''
+    await door.client.peers.connect({ address })
+    try {
+      const bytes = randomBytes(5000)
+      const cid = CID.createV1(0x55, await sha256.digest(bytes))
+      await door.b.repo.blockstore.put(cid, bytes)
+      const peers: Array<number | undefined> = []
+      const events: number[] = []
+      const stop = door.client.on('fetch:progress', (event) => { events.push(event.peers) })
+      try {
+        const fetched = await door.client.files.fetch({ path: cid.toString() }, { onProgress: (p) => { peers.push(p.peers) } })
+        assert.equal(fetched.blocks, 1)
+        assert.equal(peers.at(-1), 1, 'one peer sent the block')
+        await waitFor(() => events.includes(1), 5000, 'the node\'s fetch:progress event too')
+      } finally {
+        stop()
+      }
+    } finally {
+      await door.client.peers.disconnect({ peer: door.b.host.peerId.toString() })
+    }
+  })
+
+  test('dag.get: a dag-pb directory with its links and UnixFS type, a raw leaf\'s first bytes, paths through it', async () => {
+    await mkdir(join(dir.path, 'explore'))
+    await writeFile(join(dir.path, 'explore', 'b.txt'), 'bee')
+    await writeFile(join(dir.path, 'explore', 'a.bin'), content)
+    const added = await door.client.files.add({ paths: [join(dir.path, 'explore')], pin: false, cidVersion: 1, rawLeaves: true })
+    const root = added.entries[0]?.cid ?? ''
+    const node = await door.client.dag.get({ path: `/ipfs/${root}` })
+    assert.equal(node.cid, root)
+    assert.equal(node.codec, 'dag-pb')
+    assert.deepEqual(node.unixfs, { type: 'directory', fileSize: 0 })
+    assert.deepEqual(node.links.map((l) => l.name), ['a.bin', 'b.txt'])
+    assert.ok((node.links[0]?.size ?? 0) > content.byteLength, 'a link carries its Tsize')
+    const value = node.value as { Links: Array<{ Name: string, Hash: { '/': string } }> }
+    assert.deepEqual(value.Links.map((l) => [l.Name, l.Hash['/']]), node.links.map((l) => [l.name, l.cid]), 'the value is the node in dag-json form')
+
+    const file = await door.client.dag.get({ path: `/ipfs/${root}/a.bin` })
+    assert.equal(file.cid, node.links[0]?.cid)
+    assert.deepEqual(file.unixfs, { type: 'file', fileSize: content.byteLength })
+    assert.equal(file.links.length, 3, 'three raw leaves')
+    assert.ok(file.links.every((l) => l.name === ''))
+
+    const leaf = await door.client.dag.get({ path: file.links[0]?.cid ?? '' })
+    assert.equal(leaf.codec, 'raw')
+    assert.equal(leaf.size, 256 * 1024)
+    assert.deepEqual(leaf.links, [])
+    assert.equal(leaf.unixfs, undefined)
+    const shown = Buffer.from((leaf.value as { '/': { bytes: string } })['/'].bytes, 'base64')
+    assert.ok(shown.equals(content.subarray(0, 1024)), 'a raw block shows its first KiB')
+  })
+
+  test('dag.get: a dag-cbor node names each link by its field path, shortens bytes, and resolves paths by field', async () => {
+    const leaf = CID.createV1(0x55, await sha256.digest(new Uint8Array([1, 2, 3])))
+    const dirCid = (await door.client.files.stat({ path: '/drops' })).cid
+    const bytes = dagCbor.encode({ name: 'explore me', list: [leaf, { inner: CID.parse(dirCid) }], blob: new Uint8Array(5000).fill(7) })
+    const cid = CID.createV1(dagCbor.code, await sha256.digest(bytes))
+    await door.a.repo.blockstore.put(cid, bytes)
+    const node = await door.client.dag.get({ path: `/ipfs/${cid.toString()}` })
+    assert.equal(node.codec, 'dag-cbor')
+    assert.equal(node.size, bytes.byteLength)
+    assert.deepEqual(node.links, [{ name: 'list/0', cid: leaf.toString() }, { name: 'list/1/inner', cid: dirCid }])
+    const value = node.value as { name: string, list: [{ '/': string }, { inner: { '/': string } }], blob: { '/': { bytes: string } } }
+    assert.equal(value.name, 'explore me')
+    assert.equal(value.list[1].inner['/'], dirCid)
+    assert.equal(Buffer.from(value.blob['/'].bytes, 'base64').byteLength, 1024, 'bytes are shown up to 1 KiB')
+    const through = await door.client.dag.get({ path: `/ipfs/${cid.toString()}/list/1/inner` })
+    assert.equal(through.cid, dirCid)
+    assert.equal(through.unixfs?.type, 'directory')
+    assert.equal((await failure(door.client.dag.get({ path: `/ipfs/${cid.toString()}/name` }))).name, 'PathNotFoundError', 'a value inside the node is not a node')
+    const bigBytes = dagCbor.encode({ many: Array.from({ length: 20_000 }, (_, i) => `entry number ${i} of many`) })
+    const big = CID.createV1(dagCbor.code, await sha256.digest(bigBytes))
+    await door.a.repo.blockstore.put(big, bigBytes)
+    assert.equal((await failure(door.client.dag.get({ path: big.toString() }))).name, 'DagNodeTooLargeError', 'a value over 256 KiB of dag-json is refused by name')
+  })
+
+  test('dag.get: bad CIDs and paths are refused by name', async () => {
+    assert.equal((await failure(door.client.dag.get({ path: 'notacid' }))).name, 'InvalidCidError')
+    assert.equal((await failure(door.client.dag.get({ path: '/ipfs/notacid/x' }))).name, 'InvalidCidError')
+    assert.equal((await failure(door.client.dag.get({ path: '/ipfs/' }))).name, 'InvalidPathError')
+    assert.equal((await failure(door.client.dag.get({ path: '/elsewhere/x' }))).name, 'InvalidPathError')
+    const dirCid = (await door.client.files.stat({ path: '/drops' })).cid
+    assert.equal((await failure(door.client.dag.get({ path: `/ipfs/${dirCid}/no-such-file` }))).name, 'PathNotFoundError')
+    const unknown = CID.createV1(0x300001, await sha256.digest(new Uint8Array([9])))
+    assert.equal((await failure(door.client.dag.get({ path: unknown.toString() }))).name, 'UnknownCodecError')
+    assert.equal((await door.client.node.info()).online, true, 'the node still answers')
   })
 
   test('bandwidth samples arrive as events', async () => {

@@ -1,6 +1,9 @@
 // Who may reach the daemon's API server: web pages of other origins are
 // refused, API.Authorizations secrets are required once set, the web UI is
-// served with its security headers and never a file outside its folder,
+// served with its security headers (the gateway allowed for images, media
+// and frames) and never a file outside its folder (raw requests, plain and
+// encoded, 1 to 6 levels up, to files that exist there; through the whole
+// server and through serveWebui alone), a 503 says when it is not built,
 // and callers from another host are refused unless API.AllowRemote (a real
 // daemon in a network namespace, called from another).
 import assert from 'node:assert/strict'
@@ -8,14 +11,23 @@ import { execFile, spawn } from 'node:child_process'
 import { connect } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { promisify } from 'node:util'
+import { createServer } from 'node:http'
 import { startApiServer } from '../../src/daemon/api-server.ts'
-import { CLI, freshRepo, planetaryOk } from '../helpers/cli.ts'
+import { serveWebui } from '../../src/daemon/webui.ts'
+import { CLI, freshRepo, planetaryOk, tempDir } from '../helpers/cli.ts'
 import { createLan } from '../helpers/netns.ts'
 import { startTestNode, waitFor } from '../helpers/nodes.ts'
+import { DEPTHS, escapes, rawGet, webuiFixture } from '../helpers/webui-fixture.ts'
 import type { ApiServer } from '../../src/daemon/api-server.ts'
 import type { TestNode } from '../helpers/nodes.ts'
+import type { WebuiFixture } from '../helpers/webui-fixture.ts'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 
 const run = promisify(execFile)
+
+/** The gateway origin the web UI is told of. */
+const GATEWAY = 'http://127.0.0.1:48080'
 
 async function post (server: ApiServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number, body: string }> {
   const res = await fetch(`${server.origin}${path}`, { method: 'POST', headers })
@@ -26,9 +38,13 @@ describe('the API server of one node', () => {
   let node: TestNode
   let open: ApiServer
   let locked: ApiServer
+  let ui: ApiServer
+  let fixture: WebuiFixture
   before(async () => {
     node = await startTestNode()
+    fixture = await webuiFixture()
     open = await startApiServer(node.node, { host: '127.0.0.1', port: 0, api: node.node.repo.config.API, token: 't', headersTimeoutMs: 1500 })
+    ui = await startApiServer(node.node, { host: '127.0.0.1', port: 0, api: node.node.repo.config.API, token: 't', webuiRoot: fixture.root, gatewayUrl: GATEWAY })
     locked = await startApiServer(node.node, {
       host: '127.0.0.1',
       port: 0,
@@ -43,8 +59,9 @@ describe('the API server of one node', () => {
     })
   })
   after(async () => {
-    await Promise.all([open.close(), locked.close()])
+    await Promise.all([open.close(), locked.close(), ui.close()])
     await node.stop()
+    await fixture.cleanup()
   })
 
   test('cross-site requests are refused; the daemon\'s own origin and plain clients are not', async () => {
@@ -70,21 +87,36 @@ describe('the API server of one node', () => {
     assert.equal(JSON.parse(denied.body).Name, 'ForbiddenPathError')
   })
 
-  test('the web UI: its page with a strict CSP, no file outside its folder, other paths 404', async () => {
-    const page = await fetch(`${open.origin}/webui/`)
+  test('the web UI: its page with a CSP that lets the gateway show content and nothing else in, a redirect, 404, 405, 403', async () => {
+    const page = await fetch(`${ui.origin}/webui/`)
     assert.equal(page.status, 200)
     assert.match(await page.text(), /<title>Planetary<\/title>/)
-    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/)
-    assert.equal(page.headers.get('x-content-type-options'), 'nosniff')
-    assert.equal((await fetch(`${open.origin}/webui/app.js`)).headers.get('content-type'), 'text/javascript; charset=utf-8')
-    for (const escape of ['/webui/..%2f..%2f..%2fpackage.json', '/webui/%2e%2e/%2e%2e/webui.ts', '/webui/..%5c..%5cpackage.json']) {
-      const res = await fetch(`${open.origin}${escape}`)
-      assert.doesNotMatch(await res.text(), /"name": "planetary"|export async function/, escape)
+    const csp = page.headers.get('content-security-policy') ?? ''
+    for (const directive of ["default-src 'self'", `img-src 'self' data: ${GATEWAY}`, `media-src 'self' ${GATEWAY}`, `frame-src ${GATEWAY}`, "worker-src 'self' blob:", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"]) {
+      assert.ok(csp.split('; ').includes(directive), `${directive} in ${csp}`)
     }
-    assert.equal((await fetch(`${open.origin}/webui`, { redirect: 'manual' })).status, 301)
-    assert.equal((await fetch(`${open.origin}/elsewhere`)).status, 404)
-    assert.equal((await fetch(`${open.origin}/webui/`, { method: 'POST' })).status, 405)
-    assert.equal((await fetch(`${open.origin}/webui/`, { headers: { Origin: 'https://evil.example' } })).status, 403)
+    assert.doesNotMatch(csp, /script-src|\*|unsafe-eval/, 'scripts only from this origin')
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff')
+    assert.equal((await fetch(`${ui.origin}/webui/assets/app.js`)).headers.get('content-type'), 'text/javascript; charset=utf-8')
+    assert.match(await (await fetch(`${ui.origin}/webui/files/some/where`)).text(), /<title>Planetary/, 'a route of the app gets its page')
+    assert.equal((await fetch(`${ui.origin}/webui/assets/missing.js`)).status, 404)
+    assert.equal((await fetch(`${ui.origin}/webui`, { redirect: 'manual' })).status, 301)
+    assert.equal((await fetch(`${ui.origin}/elsewhere`)).status, 404)
+    assert.equal((await fetch(`${ui.origin}/webui/`, { method: 'POST' })).status, 405)
+    assert.equal((await fetch(`${ui.origin}/webui/`, { headers: { Origin: 'https://evil.example' } })).status, 403)
+  })
+
+  test('the web UI never serves a file outside its folder, at any depth, however the path is encoded (raw requests through the server)', async () => {
+    const port = Number(new URL(ui.origin).port)
+    assert.equal((await rawGet(port, '/webui/assets/app.js')).text, 'console.log("app")\n', 'a file inside is served')
+    for (let depth = 1; depth <= DEPTHS; depth++) {
+      for (const target of fixture.targets) {
+        for (const path of escapes(depth, target)) {
+          const res = await rawGet(port, path)
+          assert.ok(!res.text.includes('ESCAPED-MARKER'), `${path} (status ${res.status}) read a file outside the web UI: ${res.text.slice(0, 80)}`)
+        }
+      }
+    }
   })
 
   test('oversized headers get 431; a client trickling its headers (slow-loris) is cut off', async () => {
@@ -114,6 +146,52 @@ describe('the API server of one node', () => {
   test('a second server on a taken port says so by name', async () => {
     const port = Number(new URL(open.origin).port)
     await assert.rejects(startApiServer(node.node, { host: '127.0.0.1', port, api: node.node.repo.config.API, token: 't' }), { name: 'ApiAddressError', message: /already in use/ })
+  })
+})
+
+describe('serveWebui on a folder of its own', () => {
+  let fixture: WebuiFixture
+  let server: Server
+  let port: number
+  before(async () => {
+    fixture = await webuiFixture()
+    server = createServer((req, res) => { serveWebui(req, res, { root: fixture.root }).catch(() => { res.destroy() }) })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    port = (server.address() as AddressInfo).port
+  })
+  after(async () => {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+    await fixture.cleanup()
+  })
+
+  test('no request reads a file outside the folder, from 1 to 6 levels up, plain or encoded', async () => {
+    assert.match((await rawGet(port, '/webui/')).text, /<title>Planetary/)
+    for (let depth = 1; depth <= DEPTHS; depth++) {
+      for (const target of fixture.targets) {
+        for (const path of escapes(depth, target)) {
+          const res = await rawGet(port, path)
+          assert.ok(!res.text.includes('ESCAPED-MARKER'), `${path} (status ${res.status}) read a file outside the web UI: ${res.text.slice(0, 80)}`)
+        }
+      }
+    }
+  })
+
+  test('without a gateway no frame may load; without a build, a 503 says how to make one', async () => {
+    const page = await rawGet(port, '/webui/')
+    assert.match(String(page.headers['content-security-policy']), /frame-src 'none'/)
+    const empty = await tempDir()
+    const bare = createServer((req, res) => { serveWebui(req, res, { root: empty.path }).catch(() => { res.destroy() }) })
+    try {
+      await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve))
+      const res = await rawGet((bare.address() as AddressInfo).port, '/webui/')
+      assert.equal(res.status, 503)
+      assert.match(String(res.headers['content-type']), /^text\/plain/)
+      assert.match(res.text, /not built[\s\S]*npm run build:ui/)
+    } finally {
+      await new Promise((resolve) => bare.close(resolve))
+      await empty.cleanup()
+    }
   })
 })
 

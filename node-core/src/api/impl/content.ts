@@ -9,16 +9,21 @@ import type { PlanetaryNode } from '../../node.ts'
 import type { AbortOptions } from '../../abort.ts'
 import type { CID } from 'multiformats/cid'
 
-/** Blocks and bytes a call has read. */
+/** Blocks and bytes a call has read, and how many distinct peers have sent its session blocks. */
 export interface ReadCount {
   blocks: number
   bytes: number
+  peers: number
 }
 
 /** A Bitswap session (its fetches are the node's `fetch:progress` events) whose reads are counted for `onRead`. */
 export function countingSession (node: PlanetaryNode, onRead?: (count: ReadCount) => void): FetchSession {
-  const session = node.bitswap.session()
-  const count: ReadCount = { blocks: 0, bytes: 0 }
+  const count: ReadCount = { blocks: 0, bytes: 0, peers: 0 }
+  // The session's own listener replaces the node-wide one, so it passes the event on.
+  const session = node.bitswap.session((progress) => {
+    count.peers = progress.peers
+    node.events.emit('fetch:progress', progress)
+  })
   return {
     get: async (cid: CID, options?: AbortOptions): Promise<Uint8Array> => {
       const bytes = await session.get(cid, options)

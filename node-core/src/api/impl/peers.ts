@@ -1,6 +1,10 @@
 /**
- * The `peers` namespace: who is connected, connecting and hanging up.
+ * The `peers` namespace: who is connected (where: on the LAN, through a
+ * relay, in which country by the offline database), connecting and
+ * hanging up.
  */
+import { ipOf, isLanIp, isRelayed } from '../../network/address-scope.ts'
+import { countries } from '../../network/geo.ts'
 import { parseMultiaddr, parsePeerId } from '../../network/parse.ts'
 import { transportOf } from '../../network/peer-events.ts'
 import { InvalidInputError } from '../errors.ts'
@@ -18,13 +22,21 @@ export function peerMethods (node: PlanetaryNode): PeerMethods {
       for (const c of host.getConnections()) {
         const address = c.remoteAddr.toString()
         const agent = await host.peerStore.get(c.remotePeer).then((p) => p.metadata.get('AgentVersion'), () => undefined)
+        const ip = ipOf(address)
+        const relayed = isRelayed(address)
+        // A relayed connection's address is the relay's: neither its country nor its being on the LAN is the peer's.
+        const direct = ip !== undefined && !relayed ? ip : undefined
+        const country = direct === undefined ? undefined : await countries.country(direct)
         peers.push({
           peer: c.remotePeer.toString(),
           address,
           transport: transportOf(address),
           direction: c.direction,
           ...(c.rtt === undefined ? {} : { latencyMs: c.rtt }),
-          ...(agent === undefined ? {} : { agent: new TextDecoder().decode(agent) })
+          ...(agent === undefined ? {} : { agent: new TextDecoder().decode(agent) }),
+          ...(country === undefined ? {} : { country }),
+          lan: direct !== undefined && isLanIp(direct),
+          relayed
         })
       }
       return { peers }

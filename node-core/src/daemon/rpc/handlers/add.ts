@@ -6,7 +6,8 @@
  * carry metadata as Kubo's clients send it. The add runs under the shared
  * GC lock until its roots are durable and pinned, then they are announced.
  * Replies are Kubo's NDJSON: `{Name, Hash, Size}` per entry, `{Name, Bytes}`
- * progress lines when asked.
+ * progress lines when asked. With `to-files`, the roots are also placed in
+ * the Files tree before the lock is let go (add-to-files.ts).
  */
 import { multipartParts } from '../multipart.ts'
 import { writeAndPin } from '../../../gc/pin-durably.ts'
@@ -15,6 +16,7 @@ import { resolveImporterOptions } from '../../../unixfs/importer/resolve-options
 import { BadRequestError } from '../../errors.ts'
 import { flag, intOption } from '../handler.ts'
 import { contentTarget } from './pin.ts'
+import { checkToFiles, parseToFiles, placeInFiles } from './add-to-files.ts'
 import type { AddOptions } from '../../../unixfs/importer/add-paths.ts'
 import type { TreeEntry } from '../../../unixfs/importer/add-entries.ts'
 import type { EntryMeta } from '../../../unixfs/importer/file-node.ts'
@@ -99,7 +101,15 @@ export const add: RpcHandler = async (request) => {
   const onlyHash = flag(request, 'only-hash')
   const pin = optionalFlag(request, 'pin') ?? true
   const progress = flag(request, 'progress')
-  const options: AddOptions = { wrap: flag(request, 'wrap-with-directory'), signal: request.signal }
+  const wrap = flag(request, 'wrap-with-directory')
+  const toFilesText = request.query.get('to-files')
+  const toFiles = toFilesText === null ? undefined : parseToFiles(toFilesText)
+  if (toFiles !== undefined) {
+    if (onlyHash) throw new BadRequestError('only-hash and to-files options are not compatible')
+    if (wrap) throw new BadRequestError('wrap-with-directory and to-files options are not compatible')
+    await checkToFiles(node.mfs, toFiles)
+  }
+  const options: AddOptions = { wrap, signal: request.signal }
   const lines: unknown[] = []
   let wake: (() => void) | undefined
   const push = (line: unknown): void => {
@@ -111,7 +121,15 @@ export const add: RpcHandler = async (request) => {
   options.onEntry = (entry) => { push({ Name: entry.path.startsWith(ANONYMOUS) || entry.path === '' ? entry.cid.toString() : entry.path, Hash: entry.cid.toString(), Size: String(entry.dagSize) }) }
   const work = onlyHash
     ? addEntries({ put: async () => {} }, partsOf(request), importer, options)
-    : writeAndPin(contentTarget(node), async () => await addEntries(node.repo.blockstore, partsOf(request), importer, options), pin).then((roots) => {
+    : writeAndPin(contentTarget(node), async () => {
+      const roots = await addEntries(node.repo.blockstore, partsOf(request), importer, options)
+      if (toFiles !== undefined) {
+        await node.repo.blockstore.sync()
+        // The upload is whole here: its placement is not cut short by the client going away, so the tree gets every root or (refused) none.
+        await placeInFiles(node.mfs, roots, toFiles, (path) => path.startsWith(ANONYMOUS))
+      }
+      return roots
+    }, pin).then((roots) => {
       void node.reprovider.provide(roots.map((r) => r.cid), pin).catch(() => {})
     })
   let done = false
