@@ -1,0 +1,106 @@
+/**
+ * The Settings page's groups: where the node listens (read only), storage,
+ * network, and appearance (the theme, kept in this browser).
+ */
+import { CopyButton } from '../../components/CopyButton.tsx'
+import { useTheme } from '../../lib/theme.ts'
+import { settings as texts } from '../../texts/settings.ts'
+import { CheckSetting, SelectSetting, TextSetting } from './controls.tsx'
+import { customBootstrap, DEFAULT_BOOTSTRAP, REPROVIDER_STRATEGIES, ROUTING_TYPES } from './setting-values.ts'
+import { useSettings } from './settings-store.ts'
+import { checkStorageMax, checkWatermark } from './validate.ts'
+import type { ThemeChoice } from '../../lib/theme.ts'
+
+const routingOptions = ROUTING_TYPES.map((value) => ({ value, label: texts.network.routingTypes[value] ?? value }))
+const strategyOptions = REPROVIDER_STRATEGIES.map((value) => ({ value, label: texts.network.strategies[value] ?? value }))
+const THEMES: ThemeChoice[] = ['light', 'dark', 'system']
+
+const asList = (value: unknown): string[] => Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+
+/** The API and gateway addresses, and how to change them. */
+export function AddressesSection () {
+  const addresses = useSettings((s) => s.addresses)
+  const loaded = useSettings((s) => s.loaded)
+  const rows = [
+    { name: texts.addresses.api, value: addresses.api, testId: 'address-api' },
+    { name: texts.addresses.gateway, value: addresses.gateway, testId: 'address-gateway' }
+  ]
+  return (
+    <section className="settings-group" aria-labelledby="addresses-heading">
+      <h2 id="addresses-heading">{texts.addresses.legend}</h2>
+      <dl className="address-facts">
+        {rows.map((row) => (
+          <div key={row.testId}>
+            <dt>{row.name}</dt>
+            <dd>
+              {!loaded
+                ? <span className="control-skeleton line" aria-hidden="true" />
+                : row.value === undefined
+                  ? <span className="muted">{texts.addresses.none}</span>
+                  : <><code data-testid={row.testId}>{row.value}</code><CopyButton text={row.value} label={texts.addresses.copy(row.name)} /></>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="setting-help">{texts.addresses.note}</p>
+      <pre className="command"><code>{texts.addresses.command}{'\n'}{texts.addresses.commandGateway}</code></pre>
+    </section>
+  )
+}
+
+/** The storage cap and the GC watermark. */
+export function StorageSection () {
+  return (
+    <fieldset className="settings-group">
+      <legend>{texts.storage.legend}</legend>
+      <TextSetting setting="Datastore.StorageMax" label={texts.storage.max} help={texts.storage.maxHelp} check={checkStorageMax} />
+      <TextSetting setting="Datastore.StorageGCWatermark" label={texts.storage.watermark} help={texts.storage.watermarkHelp} check={checkWatermark} inputMode="numeric" />
+    </fieldset>
+  )
+}
+
+/** DHT mode, mDNS, bootstrap, and what is announced. */
+export function NetworkSection () {
+  return (
+    <fieldset className="settings-group">
+      <legend>{texts.network.legend}</legend>
+      <SelectSetting setting="Routing.Type" label={texts.network.routing} help={texts.network.routingHelp} options={routingOptions} detail={(v) => texts.network.routingDetails[v]} />
+      <CheckSetting setting="Discovery.MDNS.Enabled" label={texts.network.mdns} help={texts.network.mdnsHelp} isOn={(v) => v === true} valueFor={(on) => on} />
+      <CheckSetting
+        setting="Bootstrap"
+        label={texts.network.bootstrap}
+        help={texts.network.bootstrapHelp}
+        isOn={(v) => asList(v).length > 0}
+        valueFor={(on) => on ? [...DEFAULT_BOOTSTRAP] : []}
+        note={(v) => {
+          const custom = customBootstrap(asList(v)).length
+          return custom === 0 ? undefined : texts.network.bootstrapCustom(custom)
+        }}
+      />
+      <SelectSetting setting="Reprovider.Strategy" label={texts.network.reprovider} help={texts.network.reproviderHelp} options={strategyOptions} />
+    </fieldset>
+  )
+}
+
+/** Light, dark or the system's theme. */
+export function AppearanceSection () {
+  const choice = useTheme((s) => s.choice)
+  const setChoice = useTheme((s) => s.setChoice)
+  return (
+    <fieldset className="settings-group">
+      <legend>{texts.appearance.legend}</legend>
+      <fieldset className="radio-group" data-testid="theme-select" aria-describedby="theme-help">
+        <legend className="setting-label">{texts.appearance.theme}</legend>
+        <p className="setting-help" id="theme-help">{texts.appearance.themeHelp}</p>
+        <div className="radios">
+          {THEMES.map((theme) => (
+            <label key={theme} className="radio">
+              <input type="radio" name="theme" value={theme} checked={choice === theme} data-testid={`theme-${theme}`} onChange={() => { setChoice(theme) }} />
+              {texts.appearance.choices[theme]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </fieldset>
+  )
+}

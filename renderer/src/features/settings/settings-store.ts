@@ -1,0 +1,106 @@
+/**
+ * The settings slice: the config values the Settings page edits, read with
+ * `config.get` on every connection, changed one key at a time with
+ * `config.set`, and each key's saving state (saving, saved, or the node's
+ * error), plus the API and gateway addresses from `node.info`.
+ */
+import { create } from 'zustand'
+import { onConnect, requireApi } from '../../lib/connection-store.ts'
+import { errorText } from '../../texts/errors.ts'
+import { SETTING_KEYS, valueAt } from './setting-values.ts'
+import type { SettingKey } from './setting-values.ts'
+import type { Input } from '../../../../node-core/src/api/contract.ts'
+
+/** A value `config.set` takes (JSON). */
+export type ConfigValue = Input<'config.set'>['value']
+
+/** Where one key's last change stands. */
+export interface FieldState {
+  saving: boolean
+  /** After a successful save: whether the node applies it only after a restart. */
+  saved?: 'restart' | 'applied'
+  /** The node's refusal, in words. */
+  error?: string
+}
+
+/** Where the node listens: as bound (node.info) when known, else as configured. */
+export interface Addresses {
+  api: string | undefined
+  gateway: string | undefined
+}
+
+/** The settings slice's state. */
+export interface SettingsState {
+  /** The values as the node holds them (and, while saving, the value being sent). */
+  values: Partial<Record<SettingKey, unknown>>
+  loaded: boolean
+  loadError: string | undefined
+  addresses: Addresses
+  fields: Partial<Record<SettingKey, FieldState>>
+  /** Some saved change waits for a restart. */
+  restartNeeded: boolean
+  load: () => Promise<void>
+  /** Send `value` for `key`; true when the node took it. */
+  save: (key: SettingKey, value: ConfigValue) => Promise<boolean>
+  /** Forget a key's message (the user edits it again). */
+  clearField: (key: SettingKey) => void
+}
+
+/** The settings slice. */
+export const useSettings = create<SettingsState>()((set, get) => ({
+  values: {},
+  loaded: false,
+  loadError: undefined,
+  addresses: { api: undefined, gateway: undefined },
+  fields: {},
+  restartNeeded: false,
+  load: async () => {
+    const api = requireApi()
+    try {
+      const [{ value: config }, info] = await Promise.all([api.config.get({}), api.node.info()])
+      const values: Partial<Record<SettingKey, unknown>> = {}
+      for (const key of SETTING_KEYS) values[key] = valueAt(config, key)
+      const configured = (key: string): string | undefined => {
+        const v = valueAt(config, key)
+        return typeof v === 'string' ? v : undefined
+      }
+      set({
+        values,
+        loaded: true,
+        loadError: undefined,
+        addresses: { api: info.apiAddress ?? configured('Addresses.API'), gateway: info.gatewayUrl ?? configured('Addresses.Gateway') }
+      })
+    } catch (err) {
+      set({ loadError: errorText(err) })
+      throw err
+    }
+  },
+  save: async (key, value) => {
+    if (get().fields[key]?.saving === true) return false
+    const before = get().values[key]
+    const put = (field: FieldState, v: unknown): void => {
+      set((s) => ({ values: { ...s.values, [key]: v }, fields: { ...s.fields, [key]: field } }))
+    }
+    put({ saving: true }, value)
+    try {
+      const result = await requireApi().config.set({ key, value })
+      put({ saving: false, saved: result.restartNeeded ? 'restart' : 'applied' }, result.value)
+      if (result.restartNeeded) set({ restartNeeded: true })
+      return true
+    } catch (err) {
+      put({ saving: false, error: errorText(err) }, before)
+      return false
+    }
+  },
+  clearField: (key) => {
+    set((s) => {
+      const fields = { ...s.fields }
+      Reflect.deleteProperty(fields, key)
+      return { fields }
+    })
+  }
+}))
+
+onConnect(() => {
+  useSettings.getState().load().catch(() => {})
+})
