@@ -18,7 +18,10 @@ const byName: Record<string, string> = {
   BlockNotFoundError: 'the content could not be found on this node or its peers. Check that a peer holding it is online.',
   InvalidInputError: 'the node refused the request as malformed.',
   InvalidConfigError: 'the node refused that setting.',
-  UploadFailedError: 'the upload failed.'
+  UploadFailedError: 'the upload failed.',
+  DagNodeTooLargeError: 'this node is too large to show here. Open it through the gateway instead.',
+  UnknownCodecError: 'this node uses a codec this node cannot read.',
+  MfsExistsError: 'something with that name is already there. Choose another name.'
 }
 
 /** The text shown for `err`. */

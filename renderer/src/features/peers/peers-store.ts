@@ -10,21 +10,36 @@ import type { Output } from '../../../../node-core/src/api/contract.ts'
 /** One connected peer. */
 export type Peer = Output<'peers.list'>['peers'][number]
 
+/** The Peers page's views. */
+export type PeersView = 'world' | 'network'
+
 /** The peers slice's state. */
 export interface PeersState {
   peers: Peer[]
+  /** The view the Peers page shows (kept while the user visits other pages). */
+  view: PeersView
+  setView: (view: PeersView) => void
   /** False until the first list arrived. */
   loaded: boolean
   refresh: () => Promise<void>
+  /** Dial `address` (a multiaddr with /p2p/), then reload the list; resolves to the peer's ID, rejects with the node's error. */
+  connect: (address: string) => Promise<string>
 }
 
 /** The peers slice. */
 export const usePeers = create<PeersState>()((set) => ({
   peers: [],
+  view: 'world',
+  setView: (view) => { set({ view }) },
   loaded: false,
   refresh: async () => {
     const { peers } = await requireApi().peers.list()
     set({ peers, loaded: true })
+  },
+  connect: async (address) => {
+    const { peer } = await requireApi().peers.connect({ address })
+    await usePeers.getState().refresh().catch(() => {})
+    return peer
   }
 }))
 
