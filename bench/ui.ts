@@ -115,7 +115,7 @@ try {
   await waitImportsSettled(page, 30 * 60_000)
   const uiSeconds = (performance.now() - uiStarted) / 1000
   const during = await watch.stop()
-  const state = await page.getByTestId('import-item').first().getAttribute('data-state')
+  const state = await page.getByTestId('import-item').first().getAttribute('data-status')
   if (state !== 'done') throw new Error(`the page's import ended ${String(state)}`)
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)
 

@@ -63,7 +63,7 @@ describe('Files in the browser', () => {
     await dropPaths(page, [file, folder])
     await page.getByTestId('import-item').first().waitFor()
     await waitImportsSettled(page)
-    const states = await page.getByTestId('import-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')))
+    const states = await page.getByTestId('import-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-status')))
     assert.deepEqual([...new Set(states)], ['done'])
     await page.getByTestId('files-row').filter({ hasText: 'holiday photos' }).waitFor()
     assert.deepEqual((await fileRowNames(page)).sort(), ['holiday photos', 'report.txt'])
@@ -107,7 +107,7 @@ describe('Files in the browser', () => {
     const bigItem = page.locator('[data-testid="import-item"]:not([data-seen])').filter({ hasText: 'big.iso' })
     const smallItem = page.locator('[data-testid="import-item"]:not([data-seen])').filter({ hasText: 'after.txt' })
     await bigItem.waitFor()
-    assert.equal(await smallItem.getAttribute('data-state'), 'queued')
+    assert.equal(await smallItem.getAttribute('data-status'), 'queued')
     // Wait for real progress before cancelling, so the cancel lands mid-import.
     await page.waitForFunction(() => {
       const item = [...document.querySelectorAll('[data-testid="import-item"]:not([data-seen])')].find((i) => i.textContent?.includes('big.iso'))
@@ -116,8 +116,8 @@ describe('Files in the browser', () => {
     }, undefined, { timeout: 60_000, polling: 50 })
     await screenshot(page, 'files-importing')
     await bigItem.getByTestId('import-cancel').click()
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="import-item"]:not([data-seen])')].find((i) => i.textContent?.includes('after.txt'))?.getAttribute('data-state') === 'done', undefined, { timeout: 60_000 })
-    assert.equal(await bigItem.getAttribute('data-state'), 'cancelled')
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="import-item"]:not([data-seen])')].find((i) => i.textContent?.includes('after.txt'))?.getAttribute('data-status') === 'done', undefined, { timeout: 60_000 })
+    assert.equal(await bigItem.getAttribute('data-status'), 'cancelled')
 
     const listed = await filesLs(daemon)
     assert.equal(listed.has('big.iso'), false)

@@ -48,7 +48,7 @@ export async function dropPaths (page: Page, paths: string[]): Promise<void> {
 export async function waitImportsSettled (page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(() => {
     const items = [...document.querySelectorAll('[data-testid="import-item"]')]
-    return items.length > 0 && items.every((item) => /^(done|failed|cancelled)$/.test(item.getAttribute('data-state') ?? ''))
+    return items.length > 0 && items.every((item) => /^(done|failed|cancelled)$/.test(item.getAttribute('data-status') ?? ''))
   }, undefined, { timeout, polling: 100 })
 }
 

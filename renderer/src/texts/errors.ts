@@ -21,7 +21,11 @@ const byName: Record<string, string> = {
   UploadFailedError: 'the upload failed.',
   DagNodeTooLargeError: 'this node is too large to show here. Open it through the gateway instead.',
   UnknownCodecError: 'this node uses a codec this node cannot read.',
-  MfsExistsError: 'something with that name is already there. Choose another name.'
+  MfsExistsError: 'something with that name is already there. Choose another name.',
+  MfsNotFoundError: 'nothing is at that path in Files. It may have been moved or removed.',
+  MfsNotADirectoryError: 'that is a file, not a folder.',
+  MfsIsADirectoryError: 'that is a folder, not a file.',
+  MfsInvalidPathError: 'that is not a valid path in Files.'
 }
 
 /** The text shown for `err`. */

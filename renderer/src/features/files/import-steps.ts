@@ -1,0 +1,74 @@
+/**
+ * The steps of an import that are not the queue: progress ticks coalesced
+ * with a smoothed speed, which file a byte offset of the upload has
+ * reached, and free top-level names in the target folder.
+ */
+import { requireApi } from '../../lib/connection-store.ts'
+import { files as t } from '../../texts/files.ts'
+import { renameTops, topNames } from './collect.ts'
+import { freeName } from './names.ts'
+import type { UploadEntry } from './upload.ts'
+
+/** A progress reporter: coalesces ticks to one every 150 ms and keeps a smoothed speed. */
+export function ticker<T extends { bytes: number }> (apply: (changes: T & { speed: number }) => void): (changes: T, force?: boolean) => void {
+  let lastAt = -1
+  let lastBytes = 0
+  let speed = 0
+  let pendingAt = 0
+  return (changes, force = false) => {
+    const now = performance.now()
+    if (lastAt < 0) {
+      lastAt = now
+      lastBytes = changes.bytes
+    } else if (now - lastAt >= 500) {
+      const rate = ((changes.bytes - lastBytes) * 1000) / (now - lastAt)
+      speed = speed === 0 ? rate : speed * 0.6 + rate * 0.4
+      lastAt = now
+      lastBytes = changes.bytes
+    }
+    if (!force && now - pendingAt < 150) return
+    pendingAt = now
+    apply({ ...changes, speed })
+  }
+}
+
+/** Pick free top-level names in `folder`, so the daemon refuses nothing after the upload. */
+export async function freeTops (entries: UploadEntry[], folder: string): Promise<{ entries: UploadEntry[], note: string | undefined }> {
+  let taken = new Set<string>()
+  try {
+    taken = new Set((await requireApi().files.ls({ path: folder })).entries.map((e) => e.name))
+  } catch {
+    // A folder that is not there yet is created by the import.
+  }
+  const renames = new Map<string, string>()
+  for (const name of topNames(entries)) {
+    const free = freeName(name, taken)
+    taken.add(free)
+    if (free !== name) renames.set(name, free)
+  }
+  const first = [...renames][0]
+  return { entries: renameTops(entries, renames), note: first === undefined ? undefined : t.transfers.renamed(first[0], first[1]) }
+}
+
+/** The file being sent, and how far into it. */
+export interface CurrentFile {
+  path: string
+  bytes: number
+  size: number
+}
+
+/** Which file `sent` bytes of the body have reached (approximately: each part's framing is estimated). */
+export function currentFile (entries: UploadEntry[], sent: number, total: number | undefined): CurrentFile | undefined {
+  const framing = (e: UploadEntry): number => 200 + e.path.length * 3
+  let estimated = 0
+  for (const e of entries) estimated += framing(e) + (e.kind === 'file' ? e.file.size : 0)
+  const at = total === undefined || total === 0 ? sent : (sent / total) * estimated
+  let offset = 0
+  for (const e of entries) {
+    const start = offset + framing(e)
+    offset = start + (e.kind === 'file' ? e.file.size : 0)
+    if (e.kind === 'file' && offset >= at) return { path: e.path, bytes: Math.max(0, Math.min(e.file.size, Math.round(at - start))), size: e.file.size }
+  }
+  return undefined
+}
+
