@@ -13,13 +13,11 @@ import { dropPaths, fileRowNames, openUi, screenshot, waitImportsSettled } from 
 import type { Browser, Page } from 'playwright-core'
 import type { UiDaemon } from './helpers/app.ts'
 
-/** `name → CID` of the root of the Files tree, as `planetary files ls -l /` prints it. */
+/** `name → CID` of a folder of the Files tree, as `planetary files ls -l --enc json` gives it (names may hold newlines). */
 async function filesLs (daemon: UiDaemon, path = '/'): Promise<Map<string, string>> {
-  const { stdout } = await planetaryOk(daemon.repo, ['files', 'ls', '-l', path])
-  return new Map(stdout.trim().split('\n').filter((l) => l !== '').map((line) => {
-    const [name = '', cid = ''] = line.split('\t')
-    return [name.replace(/\/$/, ''), cid]
-  }))
+  const { stdout } = await planetaryOk(daemon.repo, ['files', 'ls', '-l', '--enc', 'json', path])
+  const { Entries } = JSON.parse(stdout) as { Entries: Array<{ Name: string, Hash: string }> | null }
+  return new Map((Entries ?? []).map((e) => [e.Name, e.Hash]))
 }
 
 /** The CID `planetary add -Q` gives for `path` (-r for folders), computed without adding (`-n`). */

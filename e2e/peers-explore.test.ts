@@ -63,12 +63,17 @@ describe('Peers and Explore in the browser', () => {
     await waitImportsSettled(page)
     const cid = (await planetaryOk(daemon.repo, ['files', 'stat', '--hash', '/pixel.png'])).stdout.trim()
 
-    await page.goto(`${new URL(daemon.webui).origin}/webui/#/explore/ipfs/${cid}`)
+    // As a user would: the row's menu, then Open in Explore.
+    await page.getByTestId('files-row').filter({ hasText: 'pixel.png' }).getByRole('button', { name: /pixel\.png/ }).click()
+    await page.getByRole('menuitem', { name: 'Open in Explore' }).click()
     await page.getByTestId('explore-preview').waitFor({ timeout: 15_000 })
-    const img = page.getByTestId('explore-preview').locator('img')
-    await img.waitFor()
-    await page.waitForFunction((el) => el !== null && (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 2, await img.elementHandle())
     assert.match(await page.locator('main').innerText(), new RegExp(cid))
+    // The gateway serves the image (its type sniffed from the bytes) into the sandboxed frame.
+    const preview = page.getByTestId('explore-preview').locator('iframe')
+    assert.equal(await preview.getAttribute('src'), `${daemon.gateway}/ipfs/${cid}`)
+    const shown = page.frameLocator('[data-testid="explore-preview"] iframe').locator('img')
+    await shown.waitFor()
+    assert.equal(await shown.evaluate((el) => (el as HTMLImageElement).naturalWidth), 2)
     await screenshot(page, 'explore-image')
 
     const textCid = (await planetaryOk(daemon.repo, ['files', 'stat', '--hash', '/hello.txt'])).stdout.trim()

@@ -54,7 +54,7 @@ const TransferItem = memo(function TransferItem ({ id }: { id: number }) {
             ? null
             : <button type="button" className="button small" data-testid="import-cancel" aria-label={t.transfers.cancel(x.label)} onClick={() => { useTransfers.getState().cancel(id) }}>{t.dialogs.cancel}</button>}
       </div>
-      {ended
+      {ended || x.status === 'queued'
         ? null
         : (
           <div data-testid="import-progress" data-bytes={x.bytes} data-total={x.total}>
