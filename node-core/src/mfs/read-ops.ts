@@ -4,7 +4,7 @@
  * change what a listing or a read returns.
  */
 import { cat } from '../unixfs/exporter/cat.ts'
-import { compareNames, directoryLinks, ls } from '../unixfs/exporter/ls.ts'
+import { directoryLinks, ls, sortByName } from '../unixfs/exporter/ls.ts'
 import { statEntry } from '../unixfs/exporter/stat.ts'
 import { MfsInvalidOptionError, MfsNotAFileError } from './errors.ts'
 import { lookup } from './tree.ts'
@@ -92,7 +92,7 @@ export async function lsPath (store: Pick<Blockstore, 'get'>, root: CID, path: M
     return entries
   }
   for await (const link of directoryLinks(store, cid, options)) entries.push({ name: link.name, cid: link.cid })
-  return options.sort === false ? entries : entries.sort((a, b) => compareNames(a.name, b.name))
+  return options.sort === false ? entries : sortByName(entries)
 }
 
 /** Check the request and find the file; the bytes then stream from `cat`. */
