@@ -91,6 +91,18 @@ describe('Files in the browser', () => {
     assert.equal(await page.locator('[data-testid="files-row"] img').count(), 0)
   })
 
+  test('a folder of 10,000 files imports whole, with the CLI\'s CID', async () => {
+    const many = join(dir.path, 'ten thousand')
+    await mkdir(many)
+    for (let i = 0; i < 10_000; i++) await writeFile(join(many, `note-${String(i).padStart(5, '0')}.txt`), `note ${i}\n`)
+    await page.evaluate(() => { document.querySelectorAll('[data-testid="import-item"]').forEach((i) => { i.setAttribute('data-seen', '1') }) })
+    await dropPaths(page, [many])
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="import-item"]:not([data-seen])')].some((i) => /^(done|failed|cancelled)$/.test(i.getAttribute('data-status') ?? '')), undefined, { timeout: 300_000, polling: 250 })
+    assert.equal(await page.locator('[data-testid="import-item"]:not([data-seen])').getAttribute('data-status'), 'done')
+    assert.equal((await filesLs(daemon)).get('ten thousand'), await cliCid(daemon, many, true))
+    assert.equal((await filesLs(daemon, '/ten thousand')).size, 10_000)
+  })
+
   test('a drop while an import runs is queued, and cancelling a large import leaves nothing pinned and nothing in Files', async () => {
     const big = join(dir.path, 'big.iso')
     await writeFile(big, '')

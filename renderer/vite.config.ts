@@ -37,9 +37,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 800
   },
   server: {
+    // The daemon serves its own origin only: the proxy speaks for the page as that origin.
     proxy: {
-      '/api/ws': { target: daemon.replace(/^http/, 'ws'), ws: true, changeOrigin: true },
-      '/api/v0': { target: daemon, changeOrigin: true }
+      '/api/ws': { target: daemon.replace(/^http/, 'ws'), ws: true, changeOrigin: true, configure: (proxy) => { proxy.on('proxyReqWs', (req) => { req.setHeader('origin', daemon) }) } },
+      '/api/v0': { target: daemon, changeOrigin: true, configure: (proxy) => { proxy.on('proxyReq', (req) => { req.setHeader('origin', daemon) }) } }
     }
   },
   test: {

@@ -13,6 +13,7 @@ import { ConnectionBanner } from './ConnectionBanner.tsx'
 import { Nav } from './Nav.tsx'
 import { NodeBadge } from './NodeBadge.tsx'
 import { TokenPage } from './TokenPage.tsx'
+import { Welcome } from './Welcome.tsx'
 import { app } from '../texts/app.ts'
 import type { PageName } from '../lib/route.ts'
 
@@ -23,7 +24,7 @@ const SettingsPage = lazy(async () => ({ default: (await import('../features/set
 
 function Page ({ page, rest }: { page: PageName | undefined, rest: string }) {
   switch (page) {
-    case 'files': return <FilesPage path={rest} />
+    case 'files': return <FilesPage path={rest} welcome={<Welcome />} />
     case 'status': return <StatusPage />
     case 'peers': return <PeersPage />
     case 'explore': return <ExplorePage path={rest} />

@@ -28,6 +28,11 @@ export const app = {
     noDaemon: 'No daemon yet? Start one with:',
     command: 'npx planetary daemon --init'
   },
+  welcome: {
+    running: 'Your node is running.',
+    lan: (n: number) => n === 0 ? 'No other Planetary or IPFS nodes on your local network yet: they appear here by themselves.' : n === 1 ? '1 peer on your local network.' : `${n} peers on your local network.`,
+    connecting: 'Starting your node…'
+  },
   notFound: 'There is no page here.',
   goFiles: 'Go to Files'
 } as const

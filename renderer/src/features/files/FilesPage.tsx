@@ -49,7 +49,7 @@ function Summary ({ entries }: { entries: readonly FileEntry[] }) {
 }
 
 /** The Files tree at `path`. */
-export function FilesPage ({ path }: { path: string }) {
+export function FilesPage ({ path, welcome }: { path: string, welcome?: React.ReactNode }) {
   const folder = cleanFolder(path)
   useEffect(() => { useFiles.getState().show(folder) }, [folder])
   const shown = useFiles((s) => s.folder)
@@ -92,7 +92,7 @@ export function FilesPage ({ path }: { path: string }) {
     )
   } else if (entries.length === 0) {
     body = folder === '/'
-      ? <EmptyState title={t.empty.title} action={<div className="empty-actions"><ImportButtons pickers={pickers} /></div>}>{t.empty.body}</EmptyState>
+      ? <EmptyState title={t.empty.title} action={<>{welcome}<div className="empty-actions"><ImportButtons pickers={pickers} /></div></>}>{t.empty.body}</EmptyState>
       : <EmptyState title={t.empty.folderTitle}>{t.empty.folderBody}</EmptyState>
   } else {
     body = (
