@@ -158,6 +158,7 @@ try {
   const scrollSeconds = (performance.now() - scrollStarted) / 1000
   const scrolled = await scrollWatch.stop()
   const lastVisible = await page.getByTestId('files-row').last().getAttribute('data-name')
+  if (await page.locator('[data-testid="files-row"][data-name="file-09999.txt"]').count() === 0) throw new Error(`scrolling never reached the last entry (last row seen: ${String(lastVisible)})`)
 
   const rows = [
     ['import 1 file through the page (drop → done)', `${MIB} MiB`, `${(BYTES / 1e6 / uiSeconds).toFixed(1)} MB/s`, `${uiSeconds.toFixed(1)} s`],

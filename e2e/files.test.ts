@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test'
 import { planetaryOk, tempDir } from '../node-core/test/helpers/cli.ts'
 import { startUiDaemon } from './helpers/app.ts'
 import { launchChromium } from './helpers/browser.ts'
-import { dropPaths, fileRowNames, openUi, screenshot, waitImportsSettled } from './helpers/ui.ts'
+import { dropPaths, fileRowNames, keptBlocks, openUi, screenshot, waitImportsSettled } from './helpers/ui.ts'
 import type { Browser, Page } from 'playwright-core'
 import type { UiDaemon } from './helpers/app.ts'
 
@@ -110,6 +110,7 @@ describe('Files in the browser', () => {
     const small = join(dir.path, 'after.txt')
     await writeFile(small, 'queued behind the big one\n')
     const pinsBefore = await recursivePins(daemon)
+    const blocksBefore = await keptBlocks(daemon.repo, planetaryOk)
 
     await page.evaluate(() => { document.querySelectorAll('[data-testid="import-item"]').forEach((i) => { i.setAttribute('data-seen', '1') }) })
     await dropPaths(page, [big])
@@ -133,5 +134,7 @@ describe('Files in the browser', () => {
     assert.equal(listed.has('big.iso'), false)
     assert.equal(listed.get('after.txt'), await cliCid(daemon, small))
     assert.deepEqual(await recursivePins(daemon), pinsBefore)
+    // Nothing of the cancelled add is kept: after a GC the repo holds what it held, plus after.txt's one block.
+    assert.equal(await keptBlocks(daemon.repo, planetaryOk), blocksBefore + 1)
   })
 })

@@ -10,7 +10,7 @@ import { planetaryOk, tempDir } from '../node-core/test/helpers/cli.ts'
 import { startTestDaemon } from '../node-core/test/helpers/daemon.ts'
 import { startUiDaemon } from './helpers/app.ts'
 import { launchChromium } from './helpers/browser.ts'
-import { dropPaths, openUi, screenshot, waitImportsSettled } from './helpers/ui.ts'
+import { canvasInk, dropPaths, openUi, screenshot, waitImportsSettled } from './helpers/ui.ts'
 import type { Browser, Page } from 'playwright-core'
 import type { TestDaemon } from '../node-core/test/helpers/daemon.ts'
 import type { UiDaemon } from './helpers/app.ts'
@@ -46,10 +46,15 @@ describe('Peers and Explore in the browser', () => {
     assert.match(await row.innerText(), /tcp/i)
     await page.getByTestId('peers-view-world').click()
     await page.getByTestId('world-map').waitFor()
-    assert.match(await page.locator('main').innerText(), /Local network/i)
+    // The loopback peer is on the local network: counted there, and the map drew the world.
+    await page.waitForFunction(() => document.querySelector('[data-testid="places-list"] [data-country="lan"] .count-badge')?.textContent === '1')
+    assert.ok(await canvasInk(page, '[data-testid="world-map"]') > 1000, 'the world map is drawn')
     await screenshot(page, 'peers-world')
     await page.getByTestId('peers-view-network').click()
     await page.getByTestId('network-graph').waitFor()
+    assert.match(await page.getByTestId('network-graph').locator('canvas').getAttribute('aria-label') ?? '', /1 on the local network, 0 over the internet, 0 relayed/)
+    await page.waitForTimeout(500)
+    assert.ok(await canvasInk(page, '[data-testid="network-graph"]') > 50, 'the graph drew this node and its peer')
     await screenshot(page, 'peers-network')
   })
 

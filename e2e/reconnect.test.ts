@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test'
 import { truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { planetaryOk, tempDir } from '../node-core/test/helpers/cli.ts'
-import { runDaemon } from '../node-core/test/helpers/daemon.ts'
+import { runDaemon, startTestDaemon } from '../node-core/test/helpers/daemon.ts'
 import { startUiDaemon } from './helpers/app.ts'
 import { launchChromium } from './helpers/browser.ts'
 import { dropPaths, openUi, screenshot, waitOnline } from './helpers/ui.ts'
@@ -43,6 +43,15 @@ describe('the daemon goes away and comes back', () => {
     again = await runDaemon(daemon.repo, ['daemon'])
     await waitOnline(page, 20_000)
     assert.equal(await page.getByTestId('disconnected-banner').count(), 0)
+    // The stores' connection hooks ran again (their events and polls were undone with the old connection):
+    // a peer that connects now reaches the top bar without a reload.
+    const peer = await startTestDaemon()
+    try {
+      await planetaryOk(daemon.repo, ['swarm', 'connect', peer.addresses.find((a) => a.includes('/tcp/') && !a.includes('/ws')) ?? ''])
+      await page.getByTestId('node-badge').filter({ hasText: '1 peer' }).waitFor({ timeout: 15_000 })
+    } finally {
+      await peer.stop()
+    }
     assert.equal(await page.evaluate(() => (window as unknown as { marker?: string }).marker), 'same page')
     assert.equal(await page.getByTestId('nav-files').count(), 1)
   })

@@ -31,7 +31,6 @@ describe('Settings in the browser', () => {
     const mdns = page.getByTestId('setting-Discovery.MDNS.Enabled')
     const before = (await planetaryOk(daemon.repo, ['config', 'Discovery.MDNS.Enabled'])).stdout.trim()
     await mdns.click()
-    await page.waitForFunction(() => true)
     await waitFor(async () => (await planetaryOk(daemon.repo, ['config', 'Discovery.MDNS.Enabled'])).stdout.trim() !== before)
 
     const cap = page.getByTestId('setting-Datastore.StorageMax')

@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import { builtinModules } from 'node:module'
 import type { Plugin } from 'vite'
+import type { ClientRequest, IncomingMessage } from 'node:http'
 
 /** Fails the build if anything bundled imports a Node module (lint holds the same line in the sources). */
 function browserOnly (): Plugin {
@@ -25,6 +26,12 @@ function browserOnly (): Plugin {
 
 const daemon = process.env.PLANETARY_API ?? 'http://127.0.0.1:5001'
 
+/** A request from the dev server's own page goes on as one from the daemon's origin. */
+function asDaemon (out: ClientRequest, incoming: IncomingMessage): void {
+  const origin = incoming.headers.origin
+  if (origin !== undefined && origin === `http://${incoming.headers.host ?? ''}`) out.setHeader('origin', daemon)
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
@@ -37,10 +44,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 800
   },
   server: {
-    // The daemon serves its own origin only: the proxy speaks for the page as that origin.
+    // The daemon serves pages of its own origin only: the proxy speaks for the dev page as that
+    // origin, and for nothing else (another site's request keeps its Origin and is refused).
     proxy: {
-      '/api/ws': { target: daemon.replace(/^http/, 'ws'), ws: true, changeOrigin: true, configure: (proxy) => { proxy.on('proxyReqWs', (req) => { req.setHeader('origin', daemon) }) } },
-      '/api/v0': { target: daemon, changeOrigin: true, configure: (proxy) => { proxy.on('proxyReq', (req) => { req.setHeader('origin', daemon) }) } }
+      '/api/ws': { target: daemon.replace(/^http/, 'ws'), ws: true, changeOrigin: true, configure: (proxy) => { proxy.on('proxyReqWs', (out, incoming) => { asDaemon(out, incoming) }) } },
+      '/api/v0': { target: daemon, changeOrigin: true, configure: (proxy) => { proxy.on('proxyReq', (out, incoming) => { asDaemon(out, incoming) }) } }
     }
   },
   test: {

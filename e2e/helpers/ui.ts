@@ -64,3 +64,21 @@ export async function screenshot (page: Page, name: string): Promise<string> {
   await page.screenshot({ path })
   return path
 }
+
+/** How many pixels of the canvas inside `selector` are painted (not transparent): 0 for a canvas that drew nothing. */
+export async function canvasInk (page: Page, selector: string): Promise<number> {
+  return await page.locator(`${selector} canvas`).first().evaluate((canvas) => {
+    const c = canvas as HTMLCanvasElement
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
+    let painted = 0
+    for (let i = 3; i < (data?.length ?? 0); i += 4) if ((data?.[i] ?? 0) > 0) painted++
+    return painted
+  })
+}
+
+/** The repo's block count after a garbage collection: what Files and pins keep. */
+export async function keptBlocks (repo: string, planetary: (repo: string, args: string[]) => Promise<{ stdout: string }>): Promise<number> {
+  await planetary(repo, ['repo', 'gc', '-q'])
+  const { stdout } = await planetary(repo, ['repo', 'stat'])
+  return Number(/NumObjects:\s+(\d+)/.exec(stdout)?.[1] ?? Number.NaN)
+}

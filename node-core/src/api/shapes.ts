@@ -136,7 +136,7 @@ export const DagNode = z.strictObject({
   codec: z.string(),
   /** The block's size in bytes. */
   size: z.number(),
-  /** The node as dag-json would print it (links as `{"/": cid}`, bytes as `{"/": {"bytes": base64}}`); raw blocks give their first bytes only. */
+  /** The node as dag-json would print it (links as `{"/": cid}`, bytes as `{"/": {"bytes": base64}}`), bytes cut to their first KiB; for dag-pb only `Data` (its Links are `links`); raw blocks give their first bytes only. */
   value: z.json(),
   links: z.array(DagLink),
   /** Set for dag-pb nodes that carry UnixFS data. */

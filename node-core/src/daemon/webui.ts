@@ -96,7 +96,7 @@ function contentSecurityPolicy (host: string, gateway: string | undefined): stri
     `media-src 'self'${from}`,
     `frame-src ${gateway ?? "'none'"}`,
     "worker-src 'self' blob:",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'none'"

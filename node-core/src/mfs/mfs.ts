@@ -169,9 +169,25 @@ export class Mfs {
    * unless it is dag-pb or raw.
    */
   async put (to: string, node: NodeRef, options: MfsPutOptions = {}): Promise<CID> {
-    const dest = parseMfsPath(to)
-    if (node.cid.code !== dagPb.code && node.cid.code !== raw.code) throw new MfsNotUnixFSError(`${dest.text}: ${node.cid.toString()} is not UnixFS (dag-pb or raw codec)`)
-    return await this.#edit(async (root, ctx) => await putOp(ctx, root, dest, node, options.parents === true), options, options.lockHeld === true ? () => {} : undefined)
+    return await this.putAll([{ to, node }], options)
+  }
+
+  /**
+   * Link several nodes as `put` does, in one edit: every place is free and
+   * every node linked, or (the first error thrown) the tree is left as it
+   * was, whatever other edits run meanwhile.
+   */
+  async putAll (entries: Array<{ to: string, node: NodeRef }>, options: MfsPutOptions = {}): Promise<CID> {
+    const places = entries.map(({ to, node }) => {
+      const dest = parseMfsPath(to)
+      if (node.cid.code !== dagPb.code && node.cid.code !== raw.code) throw new MfsNotUnixFSError(`${dest.text}: ${node.cid.toString()} is not UnixFS (dag-pb or raw codec)`)
+      return { dest, node }
+    })
+    return await this.#edit(async (root, ctx) => {
+      let next = root
+      for (const { dest, node } of places) next = await putOp(ctx, next, dest, node, options.parents === true)
+      return next
+    }, options, options.lockHeld === true ? () => {} : undefined)
   }
 
   async mv (from: string, to: string, options: AbortOptions = {}): Promise<CID> {

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import * as dagCbor from '@ipld/dag-cbor'
+import * as dagPb from '@ipld/dag-pb'
 import { MemoryBlockstore } from 'blockstore-core'
 import { importer } from 'ipfs-unixfs-importer'
 import { CID } from 'multiformats/cid'
@@ -245,8 +246,7 @@ export function apiSuite (openDoor: OpenDoor): void {
     assert.deepEqual(node.unixfs, { type: 'directory', fileSize: 0 })
     assert.deepEqual(node.links.map((l) => l.name), ['a.bin', 'b.txt'])
     assert.ok((node.links[0]?.size ?? 0) > content.byteLength, 'a link carries its Tsize')
-    const value = node.value as { Links: Array<{ Name: string, Hash: { '/': string } }> }
-    assert.deepEqual(value.Links.map((l) => [l.Name, l.Hash['/']]), node.links.map((l) => [l.name, l.cid]), 'the value is the node in dag-json form')
+    assert.deepEqual(node.value, { Data: { '/': { bytes: 'CAE' } } }, 'a dag-pb value is its Data in dag-json form (a UnixFS directory: 08 01); the links are in `links`')
 
     const file = await door.client.dag.get({ path: `/ipfs/${root}/a.bin` })
     assert.equal(file.cid, node.links[0]?.cid)
@@ -285,6 +285,13 @@ export function apiSuite (openDoor: OpenDoor): void {
     const big = CID.createV1(dagCbor.code, await sha256.digest(bigBytes))
     await door.a.repo.blockstore.put(big, bigBytes)
     assert.equal((await failure(door.client.dag.get({ path: big.toString() }))).name, 'DagNodeTooLargeError', 'a value over 256 KiB of dag-json is refused by name')
+    // A flat directory of 3,000 entries (~300 KiB of dag-json with its Links) opens: its links travel in `links`, not twice.
+    const flat = dagPb.encode(dagPb.prepare({ Data: new Uint8Array([8, 1]), Links: Array.from({ length: 3000 }, (_, i) => ({ Name: `entry-${String(i).padStart(5, '0')}.txt`, Hash: leaf, Tsize: 6 })) }))
+    const flatCid = CID.createV1(dagPb.code, await sha256.digest(flat))
+    await door.a.repo.blockstore.put(flatCid, flat)
+    const flatNode = await door.client.dag.get({ path: flatCid.toString() })
+    assert.equal(flatNode.links.length, 3000)
+    assert.equal(flatNode.links[2999]?.name, 'entry-02999.txt')
   })
 
   test('dag.get: bad CIDs and paths are refused by name', async () => {

@@ -56,3 +56,28 @@ test('put by a holder of the GC lock is not stuck behind an edit that waits for 
     await r.cleanup()
   }
 })
+
+test('putAll places every entry or none: one taken place leaves the tree as it was', async () => {
+  const r = await mfsRepo()
+  try {
+    const first = await rawBlock('first')
+    const second = await rawBlock('second')
+    for (const b of [first, second]) await r.repo.blockstore.put(b.cid, b.bytes)
+    await r.mfs.mkdir('/in')
+    await r.mfs.put('/in/taken.txt', { cid: second.cid, dagSize: 6 })
+    const before = await r.mfs.root()
+    await assert.rejects(r.mfs.putAll([
+      { to: '/in/new.txt', node: { cid: first.cid, dagSize: 5 } },
+      { to: '/in/taken.txt', node: { cid: first.cid, dagSize: 5 } }
+    ]), { name: 'MfsExistsError' })
+    assert.equal((await r.mfs.root()).toString(), before.toString())
+    assert.deepEqual((await r.mfs.ls('/in')).map((e) => e.name), ['taken.txt'])
+    await r.mfs.putAll([
+      { to: '/in/a.txt', node: { cid: first.cid, dagSize: 5 } },
+      { to: '/in/b.txt', node: { cid: second.cid, dagSize: 6 } }
+    ])
+    assert.deepEqual((await r.mfs.ls('/in')).map((e) => e.name), ['a.txt', 'b.txt', 'taken.txt'])
+  } finally {
+    await r.cleanup()
+  }
+})

@@ -3,6 +3,7 @@
  */
 import { useState } from 'react'
 import { notify, notifyError } from '../lib/toasts.ts'
+import { app } from '../texts/app.ts'
 
 /** Copy `text`; `label` is the button's accessible name. */
 export function CopyButton ({ text, label, children }: { text: string, label: string, children?: React.ReactNode }) {
@@ -11,15 +12,15 @@ export function CopyButton ({ text, label, children }: { text: string, label: st
     try {
       await navigator.clipboard.writeText(text)
       setCopied(true)
-      notify('Copied to the clipboard', 'success')
+      notify(app.common.copiedToast, 'success')
       setTimeout(() => { setCopied(false) }, 1500)
     } catch (err) {
-      notifyError('Could not copy', err)
+      notifyError(app.common.copyFailed, err)
     }
   }
   return (
     <button type="button" className="button small" aria-label={label} title={label} onClick={() => { void copy() }}>
-      {children ?? (copied ? 'Copied' : 'Copy')}
+      {children ?? (copied ? app.common.copied : app.common.copy)}
     </button>
   )
 }

@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type { ReactNode } from 'react'
 import './Dialog.css'
+import { app } from '../texts/app.ts'
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
@@ -51,7 +52,7 @@ export function Dialog ({ title, onClose, children, footer, className }: { title
       <div ref={ref} className={`dialog card ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
         <div className="dialog-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button dialog-close" aria-label="Close" onClick={onClose}>×</button>
+          <button type="button" className="icon-button dialog-close" aria-label={app.common.close} onClick={onClose}>×</button>
         </div>
         <div className="dialog-body">{children}</div>
         {footer === undefined ? null : <div className="dialog-foot">{footer}</div>}

@@ -44,17 +44,29 @@ export class NotConnectedError extends Error {
 export const useConnection = create<ConnectionState>()(() => ({ status: 'connecting', api: undefined, info: undefined, lostAt: undefined, attempts: 0 }))
 
 const hooks = new Set<ConnectHook>()
-let undo: Array<() => void> = []
+/** What each hook set up for the connection open now, undone when it is lost or stopped. */
+const cleanups = new Map<ConnectHook, () => void>()
 
-/** Run `hook` on every connection (at once too, if connected now). Returns a function that removes it. */
+function runHook (hook: ConnectHook, api: ApiClient): void {
+  const cleanup = hook(api)
+  if (typeof cleanup === 'function') cleanups.set(hook, cleanup)
+}
+
+function undoHooks (): void {
+  for (const cleanup of cleanups.values()) cleanup()
+  cleanups.clear()
+}
+
+/** Run `hook` on every connection (at once too, if connected now). Returns a function that removes it and undoes what it set up. */
 export function onConnect (hook: ConnectHook): () => void {
   hooks.add(hook)
   const api = useConnection.getState().api
-  if (api !== undefined) {
-    const cleanup = hook(api)
-    if (typeof cleanup === 'function') undo.push(cleanup)
+  if (api !== undefined) runHook(hook, api)
+  return () => {
+    hooks.delete(hook)
+    cleanups.get(hook)?.()
+    cleanups.delete(hook)
   }
-  return () => { hooks.delete(hook) }
 }
 
 /** The client, or NotConnectedError. */
@@ -75,9 +87,16 @@ export interface ConnectOptions {
 
 const RETRY_MS = [250, 500, 1000, 2000, 3000]
 
-/** Connect, and keep reconnecting whenever the door closes, until `stop` is called. */
+/** Refusals in a row (the daemon answering, its bridge not) before the page says the token is wrong. */
+const REFUSALS_FOR_BAD_TOKEN = 2
+
+let stopCurrent: (() => void) | undefined
+
+/** Connect, and keep reconnecting whenever the door closes, until `stop` is called. One connection at a time: starting one stops the one before. */
 export function startConnection (options: ConnectOptions): () => void {
+  stopCurrent?.()
   let stopped = false
+  let refusals = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   const preload = preloadTransport()
   const open = options.open ?? (preload !== undefined
@@ -96,12 +115,12 @@ export function startConnection (options: ConnectOptions): () => void {
     } catch {
       if (stopped) return
       const attempts = useConnection.getState().attempts + 1
-      // The daemon answers its own page but refused the bridge: the token is wrong, not the daemon gone.
-      if (preload === undefined && options.open === undefined && await reachable(options.origin)) {
-        useConnection.setState({ status: 'bad-token', attempts })
-        return
-      }
-      useConnection.setState((s) => ({ status: s.status === 'connecting' && s.lostAt === undefined ? 'connecting' : 'reconnecting', attempts }))
+      // The daemon answers its own page but refuses the bridge, again and again: the token is wrong, not the daemon gone.
+      // The page keeps trying (slowly), so a refusal that passes (a daemon mid-restart) still ends online.
+      refusals = preload === undefined && options.open === undefined && !stopped && await reachable(options.origin) ? refusals + 1 : 0
+      if (stopped) return
+      if (refusals >= REFUSALS_FOR_BAD_TOKEN) useConnection.setState({ status: 'bad-token', attempts })
+      else useConnection.setState((s) => ({ status: s.status === 'connecting' && s.lostAt === undefined ? 'connecting' : 'reconnecting', attempts }))
       timer = setTimeout(() => { void attempt() }, RETRY_MS[Math.min(attempts - 1, RETRY_MS.length - 1)])
       return
     }
@@ -116,28 +135,30 @@ export function startConnection (options: ConnectOptions): () => void {
     } catch {
       info = undefined
     }
+    refusals = 0
     useConnection.setState({ status: 'online', api, info, attempts: 0, lostAt: undefined })
-    undo = []
-    for (const hook of hooks) {
-      const cleanup = hook(api)
-      if (typeof cleanup === 'function') undo.push(cleanup)
-    }
+    undoHooks()
+    for (const hook of hooks) runHook(hook, api)
     void transport.closed?.then(() => {
       if (stopped) return
-      for (const cleanup of undo) cleanup()
-      undo = []
+      undoHooks()
       useConnection.setState({ status: 'reconnecting', api: undefined, lostAt: Date.now(), attempts: 0 })
       timer = setTimeout(() => { void attempt() }, RETRY_MS[0])
     })
   }
   void attempt()
-  return () => {
+  const stop = (): void => {
+    if (stopped) return
     stopped = true
+    if (stopCurrent === stop) stopCurrent = undefined
     clearTimeout(timer)
+    undoHooks()
     const api = useConnection.getState().api
     useConnection.setState({ status: 'connecting', api: undefined, info: undefined, lostAt: undefined, attempts: 0 })
     void api?.close()
   }
+  stopCurrent = stop
+  return stop
 }
 
 async function reachable (origin: string): Promise<boolean> {

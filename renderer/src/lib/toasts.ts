@@ -25,10 +25,10 @@ export const useToasts = create<ToastState>()((set) => ({
   dismiss: (id) => { set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })) }
 }))
 
-function push (kind: Toast['kind'], text: string, ms: number): void {
+function push (kind: Toast['kind'], text: string, ms: number | undefined): void {
   const id = nextId++
   useToasts.setState((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text }] }))
-  setTimeout(() => { useToasts.getState().dismiss(id) }, ms)
+  if (ms !== undefined) setTimeout(() => { useToasts.getState().dismiss(id) }, ms)
 }
 
 /** Show a message. */
@@ -36,7 +36,7 @@ export function notify (text: string, kind: 'info' | 'success' = 'info'): void {
   push(kind, text, 4000)
 }
 
-/** Show an error in words a user can act on (`what` says what was being done). */
+/** Show an error in words a user can act on (`what` says what was being done); it stays until dismissed, so there is time to read and act on it. */
 export function notifyError (what: string, err: unknown): void {
-  push('error', `${what}: ${errorText(err)}`, 8000)
+  push('error', `${what}: ${errorText(err)}`, undefined)
 }

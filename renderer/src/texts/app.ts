@@ -33,6 +33,14 @@ export const app = {
     lan: (n: number) => n === 0 ? 'No other Planetary or IPFS nodes on your local network yet: they appear here by themselves.' : n === 1 ? '1 peer on your local network.' : `${n} peers on your local network.`,
     connecting: 'Starting your node…'
   },
+  common: {
+    close: 'Close',
+    dismiss: 'Dismiss',
+    copy: 'Copy',
+    copied: 'Copied',
+    copiedToast: 'Copied to the clipboard',
+    copyFailed: 'Could not copy'
+  },
   notFound: 'There is no page here.',
   goFiles: 'Go to Files'
 } as const

@@ -39,7 +39,8 @@ export function describeNode (cid: CID, bytes: Uint8Array): DagNodeOutput {
     cid: cid.toString(),
     codec: codec.name,
     size: bytes.byteLength,
-    value: dagJsonValue(node, cid),
+    // A dag-pb node's Links are `links`; its value keeps Data alone, so a flat directory of thousands of entries stays under the bound.
+    value: dagJsonValue(cid.code === dagPb.code ? pbValue(node as dagPb.PBNode) : node, cid),
     links: cid.code === dagPb.code ? pbLinks(node as dagPb.PBNode) : cid.code === raw.code ? [] : fieldLinks(node),
     ...(unixfs === undefined ? {} : { unixfs })
   }
@@ -65,6 +66,11 @@ function shortened (value: unknown, depth: number): unknown {
   if (CID.asCID(value) !== null || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((item) => shortened(item, depth + 1))
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shortened(item, depth + 1)]))
+}
+
+/** A dag-pb node's value without its Links (which `links` carries). */
+function pbValue (node: dagPb.PBNode): unknown {
+  return node.Data === undefined ? {} : { Data: node.Data }
 }
 
 /** A dag-pb node's links: name, CID and Tsize as stored. */

@@ -89,12 +89,7 @@ function toEntry (link: DirLink, stat: EntryStat): DirEntryInfo {
 
 const utf8 = new TextEncoder()
 
-/** Compare names by their UTF-8 bytes, as Go compares strings. */
-export function compareNames (a: string, b: string): number {
-  return Buffer.compare(utf8.encode(a), utf8.encode(b))
-}
-
-/** `entries` sorted by name as `compareNames` orders them, each name encoded once (not once per comparison: 10,000 entries made ~280,000 encodings). */
+/** `entries` sorted by their names' UTF-8 bytes, as Go sorts strings; each name encoded once (not once per comparison: 10,000 entries made ~280,000 encodings). */
 export function sortByName<T extends { name: string }> (entries: T[]): T[] {
   return entries.map((entry) => ({ key: utf8.encode(entry.name), entry })).sort((a, b) => Buffer.compare(a.key, b.key)).map((e) => e.entry)
 }

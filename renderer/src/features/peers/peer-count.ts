@@ -3,7 +3,7 @@
  */
 import { usePeers } from './peers-store.ts'
 
-/** The number of connected peers. */
+/** The number of connected peers, each counted once however many connections it has. */
 export function usePeerCount (): number {
-  return usePeers((s) => s.peers.length)
+  return usePeers((s) => new Set(s.peers.map((p) => p.peer)).size)
 }

@@ -101,6 +101,9 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   }
 }))
 
+// A connection made again follows a daemon that went away, so the saved changes are in force now:
+// the restart notice and the per-field "restart to apply" go.
 onConnect(() => {
+  useSettings.setState((s) => ({ restartNeeded: false, fields: Object.fromEntries(Object.entries(s.fields).filter(([, f]) => f?.saved !== 'restart')) }))
   useSettings.getState().load().catch(() => {})
 })

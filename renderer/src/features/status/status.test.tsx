@@ -119,13 +119,19 @@ describe('the Status page', () => {
     render(<StatusPage />)
     const stat = await requireApi().repo.stat()
     await waitFor(() => { expect(screen.getByTestId('repo-size').textContent).toContain(formatBytes(stat.size)) })
-    await user.click(screen.getByTestId('gc-button'))
-    expect(screen.getByTestId('gc-button').getAttribute('aria-disabled')).toBe('true')
+    // The button says it is busy while the collection runs (seen by an observer: three blocks may be freed before the click returns).
+    const button = screen.getByTestId('gc-button')
+    const states: Array<string | null> = []
+    const observer = new MutationObserver(() => { states.push(button.getAttribute('aria-disabled')) })
+    observer.observe(button, { attributes: true, attributeFilter: ['aria-disabled'] })
+    await user.click(button)
     expect((await screen.findByTestId('gc-result', {}, { timeout: 20_000 })).textContent).toBe(`Freed ${formatBytes(6000)} in 3 blocks`)
     const after = await requireApi().repo.stat()
     expect(after.blocks).toBe(stat.blocks - 3)
     await waitFor(() => { expect(screen.getByTestId('repo-size').textContent).toContain(formatBytes(after.size)) })
     expect(screen.getByTestId('gc-button').getAttribute('aria-disabled')).toBe('false')
+    observer.disconnect()
+    expect(states).toContain('true')
 
     await user.click(screen.getByTestId('gc-button'))
     await waitFor(() => { expect(screen.getByTestId('gc-result').textContent).toBe('Nothing to free') }, { timeout: 20_000 })

@@ -43,9 +43,10 @@ export async function checkToFiles (mfs: Mfs, target: ToFiles): Promise<void> {
 }
 
 /**
- * Link `roots` (their blocks synced) into the Files tree. The caller holds
- * the GC lock shared; every place is checked free before the first link,
- * so a refused add leaves the tree as it was.
+ * Link `roots` (their blocks synced) into the Files tree, all in one MFS
+ * edit: every root is placed or, if any place is taken (even by an edit
+ * that ran since the check before the upload), none is. The caller holds
+ * the GC lock shared.
  */
 export async function placeInFiles (mfs: Mfs, roots: AddedRoot[], target: ToFiles, unnamed: (path: string) => boolean): Promise<void> {
   if (!target.intoDirectory && roots.length !== 1) {
@@ -56,7 +57,7 @@ export async function placeInFiles (mfs: Mfs, roots: AddedRoot[], target: ToFile
     return formatMfsPath(target.intoDirectory ? [...target.segments, baseName(root.path)] : target.segments)
   })
   for (const place of places) await mustBeFree(mfs, place, target)
-  for (const [i, root] of roots.entries()) await mfs.put(places[i] ?? '', { cid: root.cid, dagSize: root.dagSize }, { parents: true, lockHeld: true })
+  await mfs.putAll(roots.map((root, i) => ({ to: places[i] ?? '', node: { cid: root.cid, dagSize: root.dagSize } })), { parents: true, lockHeld: true })
 }
 
 async function mustBeFree (mfs: Mfs, place: string, target: ToFiles): Promise<void> {
