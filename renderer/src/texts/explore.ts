@@ -14,6 +14,7 @@ export const explore = {
   },
   loading: 'Loading…',
   cancel: 'Cancel',
+  retry: 'Try again',
   error: 'Could not open this path',
   breadcrumbs: 'Path',
   facts: {

@@ -124,7 +124,12 @@ export const files = {
     done: 'Added',
     cancelled: 'Cancelled — nothing was added',
     failed: 'Failed',
-    gone: 'The node went away during the import; nothing was added. Start it again, then add again.',
+    gone: 'The node went away before this finished; nothing was added. Start it again, then add again.',
+    exists: 'Something with that name is already in this folder, so nothing was added. Add it again under another name.',
+    folderGone: 'The folder it was going into is gone (moved or deleted), so nothing was added.',
+    notFound: 'The content could not be found on this node or its peers. Check that a peer holding it is online.',
+    refused: 'The node refused this import; nothing was added.',
+    detail: (message: string) => `The node said: ${message}`,
     uploadLabel: (names: string[], files: number) => names.length === 1 ? (names[0] ?? '') : `${count(files, 'file', 'files')} (${names.slice(0, 2).join(', ')}${names.length > 2 ? ', …' : ''})`,
     into: (folder: string) => `into ${folder}`,
     fileCount: (done: number, total: number) => `${done.toLocaleString()} of ${count(total, 'file', 'files')}`,
@@ -136,6 +141,13 @@ export const files = {
     peers: (n: number) => count(n, 'peer', 'peers') + ' serving',
     progressLabel: (name: string) => `Progress of ${name}`,
     renamed: (from: string, to: string) => `“${from}” was already there; added as “${to}”.`
+  },
+
+  upload: {
+    lost: 'The connection to the node was lost.',
+    cancelled: 'Cancelled.',
+    status: (status: number) => `The node answered with HTTP status ${status}.`,
+    unknown: 'The node reported an error without a message.'
   },
 
   notices: {

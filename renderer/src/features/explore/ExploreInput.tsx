@@ -1,6 +1,7 @@
 /**
- * The field to open a CID or path: Enter or the button goes to it; text
- * that cannot be a path is refused here, with how to write one.
+ * The field to open a CID or path: Enter or the button goes to it (or, for
+ * the path already shown, loads it again: after a cancel, say); text that
+ * cannot be a path is refused here, with how to write one.
  */
 import { useEffect, useId, useState } from 'react'
 import { navigate } from '../../lib/route.ts'
@@ -8,8 +9,8 @@ import { toIpfsPath } from './explore-path.ts'
 import { explore as t } from '../../texts/explore.ts'
 import type { FormEvent } from 'react'
 
-/** The form, showing `current` (the page's path) until the user types. */
-export function ExploreInput ({ current }: { current: string }) {
+/** The form, showing `current` (the page's path) until the user types; `onReopen` loads `current` again. */
+export function ExploreInput ({ current, onReopen }: { current: string, onReopen: () => void }) {
   const [text, setText] = useState(current)
   const [invalid, setInvalid] = useState(false)
   const id = useId()
@@ -25,7 +26,9 @@ export function ExploreInput ({ current }: { current: string }) {
       return
     }
     setInvalid(false)
-    navigate('explore', path)
+    // The same path changes no hash: nothing would load.
+    if (path === current) onReopen()
+    else navigate('explore', path)
   }
   return (
     <form className="explore-form" onSubmit={submit} noValidate role="search">

@@ -1,13 +1,14 @@
 // The Explore page against a real daemon: a directory added through the
 // API shows its links, following a link opens that node, a text file gets
-// a sandboxed frame on the local gateway, and a bad CID or bad input is an
-// inline message.
+// a sandboxed frame on the local gateway, a bad CID or bad input is an
+// inline message, and a cancelled load can be started again on the same path.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { render, screen, within, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, basename } from 'node:path'
+import { planetaryOk } from '../../../../node-core/test/helpers/cli.ts'
 import { connectedDaemon } from '../../test/daemon.ts'
 import { requireApi, useConnection } from '../../lib/connection-store.ts'
 import { useRoute } from '../../lib/route.ts'
@@ -91,5 +92,29 @@ describe('the Explore page', () => {
     await user.type(screen.getByTestId('explore-input'), 'hello world{Enter}')
     expect(screen.getByTestId('explore-error').textContent).toBe(t.input.invalid)
     expect(location.hash).toBe('#/explore')
+  })
+
+  it('loads the same path again after a cancel: Enter in the field, or Try again', async () => {
+    const user = userEvent.setup()
+    const bytes = `not on this node yet ${Math.random()}`
+    // Hashed only: the node has no block for it, so loading waits on peers until cancelled.
+    const cid = (await planetaryOk(app.daemon.repo, ['add', '-Q', '-n', '--cid-version=1'], bytes)).stdout.trim()
+    location.hash = `#/explore/ipfs/${cid}`
+    render(<Routed />)
+    await user.click(await screen.findByRole('button', { name: t.cancel }))
+    expect((await screen.findByTestId('explore-error')).textContent).toContain('cancelled')
+
+    // Try again starts loading again; cancelled once more.
+    await user.click(screen.getByRole('button', { name: t.retry }))
+    await user.click(await screen.findByRole('button', { name: t.cancel }))
+    expect((await screen.findByTestId('explore-error')).textContent).toContain('cancelled')
+
+    // The block arrives; Enter on the same path (no hash change) loads it.
+    await planetaryOk(app.daemon.repo, ['add', '-Q', '--pin=false', '--cid-version=1'], bytes)
+    await user.click(screen.getByTestId('explore-input'))
+    await user.keyboard('{Enter}')
+    await waitFor(() => { expect(screen.getByTestId('explore-facts').textContent).toContain(cid) }, { timeout: 10_000 })
+    expect(screen.queryByTestId('explore-error')).toBeNull()
+    expect(location.hash).toBe(`#/explore/ipfs/${cid}`)
   })
 })

@@ -4,7 +4,7 @@
  * preview of a file through the local gateway. A bad CID or a missing path
  * is a message under the field, never a blank page.
  */
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useConnection } from '../../lib/connection-store.ts'
 import { Breadcrumbs } from './Breadcrumbs.tsx'
 import { ExploreInput } from './ExploreInput.tsx'
@@ -31,7 +31,7 @@ function NodeView ({ path, node, gateway }: { path: string, node: DagNode, gatew
         ? (
           <section className="explore-section">
             <h2>{t.preview.title}</h2>
-            <Preview gateway={gateway} path={path} size={node.unixfs?.fileSize ?? node.size} />
+            <Preview key={path} gateway={gateway} path={path} size={node.unixfs?.fileSize ?? node.size} />
           </section>
           )
         : null}
@@ -71,18 +71,25 @@ export function ExplorePage ({ path }: { path: string }) {
     if (target !== undefined && online) void load(target)
   }, [target, online, load])
 
+  const reload = useCallback(() => { if (target !== undefined) void load(target) }, [target, load])
+
   const current = target !== undefined && shown === target
   return (
     <div className="page explore-page">
       <h1>{t.title}</h1>
-      <ExploreInput current={target ?? ''} />
+      <ExploreInput current={target ?? ''} onReopen={reload} />
       {target === undefined
         ? (path === '/' ? <p className="muted">{t.intro}</p> : <p className="error-text" role="alert" data-testid="explore-error">{t.input.invalid}</p>)
         : (
           <div className="explore-body" aria-busy={loading}>
             <Breadcrumbs path={target} />
-            {current && error !== undefined
-              ? <p className="error-text explore-error" role="alert" data-testid="explore-error">{t.error}: {errorText(error)}</p>
+            {current && error !== undefined && !loading
+              ? (
+                <div className="explore-error-row">
+                  <p className="error-text explore-error" role="alert" data-testid="explore-error">{t.error}: {errorText(error)}</p>
+                  <button type="button" className="button small" data-testid="explore-retry" onClick={reload}>{t.retry}</button>
+                </div>
+                )
               : null}
             {loading
               ? (

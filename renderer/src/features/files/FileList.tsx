@@ -26,6 +26,11 @@ const FALLBACK_RECT = { width: 900, height: 480 }
 /** The scroll box's size; a box not laid out (hidden, or a test's DOM) counts as a usual one, so rows still render. */
 const observeRect: typeof observeElementRect = (instance, report) => observeElementRect(instance, (rect) => { report(rect.height === 0 ? FALLBACK_RECT : rect) })
 
+/** What identifies an entry of a folder across reloads: its name and type. */
+function entryKey (entry: FileEntry): string {
+  return `${entry.name}\u0000${entry.type}`
+}
+
 /** The rendered rows with spacer rows for the space of those not rendered (before, between and after). */
 function withSpacers (items: VirtualItem[], total: number): Array<VirtualItem | { key: string, gap: number }> {
   const out: Array<VirtualItem | { key: string, gap: number }> = []
@@ -48,11 +53,20 @@ export const FileList = memo(function FileList ({ folder, entries, pinned, onAct
 }) {
   const [order, setOrder] = useState<SortOrder>({ key: 'name', direction: 1 })
   const rows = useMemo(() => sortEntries(entries, order), [entries, order])
-  const [active, setActive] = useState(0)
-  const [menu, setMenu] = useState<{ index: number, anchor: HTMLElement } | undefined>()
+  // The focused row and the open menu follow their entry (by name and type), not a position: a reload
+  // (an import ending, a rename) shifts rows, and keys must act on the entry the user is on.
+  const [active, setActive] = useState<{ key: string | undefined, index: number }>({ key: undefined, index: 0 })
+  const [menu, setMenu] = useState<{ key: string, anchor: HTMLElement } | undefined>()
   const scrollRef = useRef<HTMLDivElement>(null)
   const focusWanted = useRef(false)
-  const current = Math.min(active, Math.max(0, rows.length - 1))
+  const found = active.key === undefined ? -1 : rows.findIndex((e) => entryKey(e) === active.key)
+  // An active entry that is gone (deleted, renamed) leaves the row now at its place active.
+  const current = found >= 0 ? found : Math.min(active.index, Math.max(0, rows.length - 1))
+  const menuEntry = menu === undefined ? undefined : rows.find((e) => entryKey(e) === menu.key)
+  const activate = useCallback((index: number) => {
+    const entry = rows[index]
+    setActive({ key: entry === undefined ? undefined : entryKey(entry), index })
+  }, [rows])
   // The active row stays rendered when scrolled out of view, so focus is never lost to virtualisation.
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range)
@@ -69,7 +83,12 @@ export const FileList = memo(function FileList ({ folder, entries, pinned, onAct
     observeElementRect: observeRect
   })
 
-  useEffect(() => { setActive(0) }, [folder])
+  useEffect(() => {
+    setActive({ key: undefined, index: 0 })
+    setMenu(undefined)
+  }, [folder])
+  // The menu's entry is gone (deleted, renamed by a reload): the menu closes.
+  useEffect(() => { if (menu !== undefined && menuEntry === undefined) setMenu(undefined) }, [menu, menuEntry])
 
   useEffect(() => {
     if (!focusWanted.current) return
@@ -80,14 +99,16 @@ export const FileList = memo(function FileList ({ folder, entries, pinned, onAct
   const move = useCallback((index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index))
     focusWanted.current = true
-    setActive(next)
+    activate(next)
     virtualizer.scrollToIndex(next, { align: 'auto' })
-  }, [rows.length, virtualizer])
+  }, [rows.length, virtualizer, activate])
 
   const openMenu = useCallback((index: number, anchor: HTMLElement) => {
-    setActive(index)
-    setMenu({ index, anchor })
-  }, [])
+    const entry = rows[index]
+    if (entry === undefined) return
+    activate(index)
+    setMenu({ key: entryKey(entry), anchor })
+  }, [rows, activate])
   const open = useCallback((index: number) => {
     const entry = rows[index]
     if (entry !== undefined) onAction('open', entry)
@@ -139,18 +160,19 @@ export const FileList = memo(function FileList ({ folder, entries, pinned, onAct
         </thead>
         <tbody onKeyDown={onKeyDown} onFocus={(e) => {
           const index = Number((e.target as HTMLElement).closest('tr')?.dataset.index)
-          if (Number.isInteger(index) && index !== current) setActive(index)
+          const entry = Number.isInteger(index) ? rows[index] : undefined
+          if (entry !== undefined && entryKey(entry) !== active.key) activate(index)
         }}>
           {withSpacers(items, virtualizer.getTotalSize()).map((item) => {
             if ('gap' in item) return <tr key={item.key} className="spacer" aria-hidden="true" style={{ height: item.gap }}><td colSpan={5} /></tr>
             const entry = rows[item.index]
             if (entry === undefined) return null
-            return <FileRow key={`${entry.name}\u0000${entry.type}`} entry={entry} index={item.index} folder={folder} pinned={pinned.has(cidKey(entry.cid))} active={item.index === current} onMenu={openMenu} onOpen={open} />
+            return <FileRow key={entryKey(entry)} entry={entry} index={item.index} folder={folder} pinned={pinned.has(cidKey(entry.cid))} active={item.index === current} onMenu={openMenu} onOpen={open} />
           })}
         </tbody>
       </table>
-      {menu !== undefined && rows[menu.index] !== undefined
-        ? <RowMenu entry={rows[menu.index] as FileEntry} anchor={menu.anchor} onAction={onAction} onClose={() => { setMenu(undefined) }} />
+      {menu !== undefined && menuEntry !== undefined
+        ? <RowMenu entry={menuEntry} anchor={menu.anchor} onAction={onAction} onClose={() => { setMenu(undefined) }} />
         : null}
     </div>
   )

@@ -12,6 +12,7 @@ import { connectedDaemon } from '../../test/daemon.ts'
 import { requireApi } from '../../lib/connection-store.ts'
 import { files as t } from '../../texts/files.ts'
 import { FilesPage } from './FilesPage.tsx'
+import { useFiles } from './files-store.ts'
 import { upload } from './upload.ts'
 import type { ConnectedDaemon } from '../../test/daemon.ts'
 
@@ -122,6 +123,45 @@ describe('the Files page', () => {
     expect(document.activeElement).toBe(row('docs'))
     await user.keyboard('{ArrowUp}{Enter}')
     expect(location.hash).toBe('#/files/c')
+  })
+
+  it('keeps the focused row and the open menu on their entry when the folder reloads and rows shift', async () => {
+    const api = requireApi()
+    for (const name of ['m1', 'm2']) await api.files.mkdir({ path: `/keep/${name}`, parents: true })
+    render(<FilesPage path="/keep" />)
+    await waitFor(() => { expect(rowNames()).toEqual(['m1', 'm2']) })
+    const user = userEvent.setup()
+    act(() => { row('m2').focus() })
+    // A new entry sorting before it (as an import or another window would add), and the reload that follows.
+    await act(async () => { await useFiles.getState().mkdir('a0') })
+    await waitFor(() => { expect(rowNames()).toEqual(['a0', 'm1', 'm2']) })
+    expect(document.activeElement).toBe(row('m2'))
+    expect(row('m2').getAttribute('tabindex')).toBe('0')
+    await user.keyboard('{Delete}')
+    expect(await screen.findByRole('dialog', { name: t.dialogs.deleteTitle('m2') })).toBeTruthy()
+    await user.keyboard('{Escape}')
+    await waitFor(() => { expect(screen.queryByRole('dialog')).toBeNull() })
+
+    // The menu open on m2 stays m2's while another entry lands before it.
+    await user.click(within(row('m2')).getByRole('button', { name: t.actions.menu('m2') }))
+    expect(await screen.findByRole('menu', { name: t.actions.menu('m2') })).toBeTruthy()
+    await act(async () => {
+      await api.files.mkdir({ path: '/keep/a1' })
+      await useFiles.getState().reload()
+    })
+    await waitFor(() => { expect(rowNames()).toEqual(['a0', 'a1', 'm1', 'm2']) })
+    await user.click(within(screen.getByRole('menu', { name: t.actions.menu('m2') })).getByRole('menuitem', { name: t.actions.delete }))
+    expect(await screen.findByRole('dialog', { name: t.dialogs.deleteTitle('m2') })).toBeTruthy()
+    await user.keyboard('{Escape}')
+
+    // A menu whose entry goes away closes.
+    await user.click(within(row('m1')).getByRole('button', { name: t.actions.menu('m1') }))
+    expect(await screen.findByRole('menu')).toBeTruthy()
+    await act(async () => {
+      await api.files.rm({ path: '/keep/m1', recursive: true })
+      await useFiles.getState().reload()
+    })
+    await waitFor(() => { expect(screen.queryByRole('menu')).toBeNull() })
   })
 
   it('renders a name with markup, quotes and a newline as text', async () => {

@@ -65,6 +65,7 @@ const TransferItem = memo(function TransferItem ({ id }: { id: number }) {
       {x.current === undefined || ended || x.files < 2 ? null : <div className="transfer-current muted" title={x.current.path}>{t.transfers.current(displayName(x.current.path), t.transfers.bytes(formatBytes(x.current.bytes), formatBytes(x.current.size)))}</div>}
       {x.note === undefined ? null : <div className="transfer-note">{x.note}</div>}
       {x.error === undefined ? null : <div className="error-text" role="alert">{x.error}</div>}
+      {x.detail === undefined ? null : <div className="transfer-detail muted" title={x.detail}>{t.transfers.detail(x.detail)}</div>}
     </li>
   )
 })

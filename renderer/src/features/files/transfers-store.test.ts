@@ -2,8 +2,10 @@
 // through upload.ts (jsdom's XMLHttpRequest sends the multipart body to
 // /api/v0/add) land in Files with the CIDs the CLI computes for the same
 // bytes, nothing pinned; names already taken are kept both; imports queue;
-// cancel leaves nothing; an unreachable node fails clearly; "Add from IPFS"
-// pins and places content.
+// cancel leaves nothing; an unreachable node fails clearly; imports start
+// strictly in the order asked for, even behind one still reading folders;
+// progress counts file bytes, never past the total; "Add from IPFS" pins
+// and places content, and takes back its pin when placing fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -11,7 +13,9 @@ import { planetaryOk, tempDir } from '../../../../node-core/test/helpers/cli.ts'
 import { connectedDaemon, waitUntil } from '../../test/daemon.ts'
 import { requireApi } from '../../lib/connection-store.ts'
 import { files as t } from '../../texts/files.ts'
+import { transferFailure } from './transfer-errors.ts'
 import { useTransfers } from './transfers-store.ts'
+import { upload } from './upload.ts'
 import type { ConnectedDaemon } from '../../test/daemon.ts'
 import type { Transfer } from './transfers-store.ts'
 import type { UploadEntry } from './upload.ts'
@@ -41,6 +45,21 @@ async function finishedTransfer (id: number): Promise<Transfer> {
 
 function transfer (id: number): Transfer | undefined {
   return useTransfers.getState().transfers.find((x) => x.id === id)
+}
+
+/** An import source whose folders are "still being read" until `release` is called. */
+function slowEntries (): { entries: Promise<UploadEntry[]>, release: (list: UploadEntry[]) => void } {
+  let release: (list: UploadEntry[]) => void = () => {}
+  const entries = new Promise<UploadEntry[]>((resolve) => { release = resolve })
+  return { entries, release }
+}
+
+function oneFile (name: string, text = name): UploadEntry[] {
+  return [{ kind: 'file', path: name, file: new File([text], name) }]
+}
+
+async function recursivePins (): Promise<string[]> {
+  return (await requireApi().pins.ls({ type: 'recursive' })).pins.map((p) => p.cid)
 }
 
 const odd = 'dir "q" é\nnl'
@@ -132,5 +151,92 @@ describe('the transfers slice', () => {
     const api = requireApi()
     expect((await api.files.stat({ path: '/fetched.txt' })).cid).toBe(cid)
     expect((await api.pins.ls({ type: 'recursive' })).pins.map((p) => p.cid)).toContain(cid)
+  })
+
+  it('starts imports strictly in the order asked for: a file dropped later waits for a folder still being read', async () => {
+    const started: number[] = []
+    const off = useTransfers.subscribe((s) => {
+      for (const x of s.transfers) if (x.status === 'running' && !started.includes(x.id)) started.push(x.id)
+    })
+    const slow = slowEntries()
+    const state = useTransfers.getState()
+    const first = state.addImport({ kind: 'entries', entries: slow.entries }, '/order')
+    const second = state.addImport({ kind: 'entries', entries: oneFile('second.txt') }, '/order')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(transfer(first)?.status).toBe('preparing')
+    expect(transfer(second)?.status).toBe('queued')
+    slow.release(oneFile('first.txt'))
+    expect((await finishedTransfer(first)).status).toBe('done')
+    expect((await finishedTransfer(second)).status).toBe('done')
+    off()
+    expect(started).toEqual([first, second])
+    expect((await requireApi().files.ls({ path: '/order' })).entries.map((e) => e.name)).toEqual(['first.txt', 'second.txt'])
+  })
+
+  it('cancels an import still being read: the ones after it go on, and it stays cancelled when its folders arrive', async () => {
+    const slow = slowEntries()
+    const state = useTransfers.getState()
+    const first = state.addImport({ kind: 'entries', entries: slow.entries }, '/order2')
+    const second = state.addImport({ kind: 'entries', entries: oneFile('after.txt') }, '/order2')
+    expect(transfer(first)?.status).toBe('preparing')
+    state.cancel(first)
+    expect((await finishedTransfer(second)).status).toBe('done')
+    slow.release(oneFile('late.txt'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(transfer(first)?.status).toBe('cancelled')
+    expect((await requireApi().files.ls({ path: '/order2' })).entries.map((e) => e.name)).toEqual(['after.txt'])
+    // Cleared, the ended ones are gone from the list.
+    useTransfers.getState().clearFinished()
+    expect(transfer(first)).toBeUndefined()
+    expect(transfer(second)).toBeUndefined()
+  })
+
+  it('counts file bytes, not the multipart body: many small files never show more than their total', async () => {
+    const entries: UploadEntry[] = [{ kind: 'dir', path: 'small' }, ...Array.from({ length: 300 }, (_, i) => ({ kind: 'file' as const, path: `small/f${i}.txt`, file: new File(['0123456789'], `f${i}.txt`) }))]
+    const seen: Array<{ status: string, bytes: number, total: number | undefined }> = []
+    const off = useTransfers.subscribe((s) => {
+      for (const x of s.transfers) if (x.folder === '/small-files') seen.push({ status: x.status, bytes: x.bytes, total: x.total })
+    })
+    const id = useTransfers.getState().addImport({ kind: 'entries', entries }, '/small-files')
+    const done = await finishedTransfer(id)
+    off()
+    expect(done.status).toBe('done')
+    expect(done.total).toBe(3_000)
+    expect(done.bytes).toBe(3_000)
+    expect(done.imported).toBeGreaterThan(300)
+    expect(seen.some((x) => x.status === 'running')).toBe(true)
+    expect(Math.max(...seen.map((x) => x.bytes))).toBe(3_000)
+  })
+
+  it('says in words that a name is taken when the node refuses an upload, with the node\'s message as a detail', async () => {
+    const err = await upload({ origin: location.origin, folder: '/dup', entries: oneFile('same.txt') }).then(() => undefined, (e: unknown) => e)
+    const failure = transferFailure(err)
+    expect(failure.error).toBe(t.transfers.exists)
+    expect(failure.detail).toContain('already exists')
+  })
+
+  it('adds from IPFS into a name already taken: fails in words, and takes back the pin it made', async () => {
+    const cid = (await planetaryOk(repo, ['add', '-Q', '--pin=false'], 'other bytes')).stdout.trim()
+    const id = useTransfers.getState().addFetch(`/ipfs/${cid}`, '/', 'fetched.txt')
+    const ended = await finishedTransfer(id)
+    expect(ended.status).toBe('failed')
+    expect(ended.error).toBe(t.transfers.exists)
+    expect(ended.detail).toBeDefined()
+    expect(await recursivePins()).not.toContain(cid)
+
+    // A pin made before the fetch is not the fetch's to take back.
+    const kept = (await planetaryOk(repo, ['add', '-Q'], 'kept bytes')).stdout.trim()
+    expect(await recursivePins()).toContain(kept)
+    const again = await finishedTransfer(useTransfers.getState().addFetch(`/ipfs/${kept}`, '/', 'fetched.txt'))
+    expect(again.error).toBe(t.transfers.exists)
+    expect(await recursivePins()).toContain(kept)
+  })
+
+  it('adds from IPFS into a folder that is gone: fails in words, nothing left pinned', async () => {
+    const cid = (await planetaryOk(repo, ['add', '-Q', '--pin=false'], 'orphan bytes')).stdout.trim()
+    const ended = await finishedTransfer(useTransfers.getState().addFetch(`/ipfs/${cid}`, '/no-such-folder', 'x.txt'))
+    expect(ended.status).toBe('failed')
+    expect(ended.error).toBe(t.transfers.folderGone)
+    expect(await recursivePins()).not.toContain(cid)
   })
 })

@@ -1,6 +1,7 @@
 /**
  * The transfers slice: imports into Files, one at a time in the order
- * they were asked for (later ones wait, shown as queued), and fetches
+ * they were asked for (later ones wait, shown as queued, even behind an
+ * import still reading its folders), and fetches
  * "from IPFS", which run at once since they wait on peers, not on this
  * disk. Each transfer has its own entry, so a progress tick re-renders its
  * own item only; ticks are coalesced to a few a second.
@@ -9,6 +10,7 @@
  * picked Files; in the desktop window only their paths cross
  * (`files.add` with `to`). A top-level name already in the folder is
  * imported as `name (2)`, so nothing is refused after a long upload.
+ * Progress counts file bytes against the files' total size.
  */
 import { create } from 'zustand'
 import { requireApi } from '../../lib/connection-store.ts'
@@ -16,9 +18,11 @@ import { notify } from '../../lib/toasts.ts'
 import { errorText } from '../../texts/errors.ts'
 import { files as t } from '../../texts/files.ts'
 import { sizeOf, topNames } from './collect.ts'
-import { currentFile, freeTops, ticker } from './import-steps.ts'
+import { contentBytes, currentFile, freeTops, ticker } from './import-steps.ts'
 import { useFiles } from './files-store.ts'
 import { folderName, joinPath } from './names.ts'
+import { runFetch } from './run-fetch.ts'
+import { transferFailure } from './transfer-errors.ts'
 import { upload, UploadFailedError } from './upload.ts'
 import type { UploadEntry } from './upload.ts'
 import type { CurrentFile } from './import-steps.ts'
@@ -47,7 +51,10 @@ export interface Transfer {
   current: CurrentFile | undefined
   blocks: number
   peers: number
+  /** Why it failed, in words. */
   error: string | undefined
+  /** The node's own message about the failure, when it said more. */
+  detail: string | undefined
   note: string | undefined
 }
 
@@ -94,32 +101,23 @@ function reloadIfShown (folder: string): void {
   if (useFiles.getState().folder === folder) useFiles.getState().reload().catch(() => {})
 }
 
-function failure (err: unknown): Partial<Transfer> {
-  if (err instanceof UploadFailedError) {
-    if (err.reason === 'cancelled') return { status: 'cancelled' }
-    if (err.reason === 'gone') return { status: 'failed', error: t.transfers.gone }
-    return { status: 'failed', error: err.message }
-  }
-  const name = (err as { name?: unknown } | undefined)?.name
-  if (name === 'CallCancelledError') return { status: 'cancelled' }
-  if (name === 'TransportClosedError' || name === 'NotConnectedError') return { status: 'failed', error: t.transfers.gone }
-  return { status: 'failed', error: errorText(err) }
-}
+type Tick = Partial<Transfer> & { bytes: number }
 
-async function runImport (id: number, job: Job): Promise<void> {
+async function runImport (id: number, job: Job, tick: (changes: Tick, force?: boolean) => void): Promise<void> {
   const transfer = get(id)
   if (transfer === undefined) return
   const { folder } = transfer
   const signal = job.controller.signal
-  const tick = ticker<Partial<Transfer> & { bytes: number }>((changes) => { patch(id, changes) })
   if (job.source.kind === 'paths') {
+    const total = transfer.total
     patch(id, { status: 'running' })
-    const result = await requireApi().files.add({ paths: job.source.paths, to: folder, pin: false }, { signal, onProgress: (p) => { tick({ bytes: p.bytes }) } })
-    patch(id, { status: 'done', imported: result.entries.length, bytes: get(id)?.total ?? get(id)?.bytes ?? 0 })
+    const result = await requireApi().files.add({ paths: job.source.paths, to: folder, pin: false }, { signal, onProgress: (p) => { tick({ bytes: total === undefined ? p.bytes : Math.min(total, p.bytes) }) } })
+    patch(id, { status: 'done', imported: result.entries.length, bytes: total ?? get(id)?.bytes ?? 0 })
     return
   }
   const { entries, note } = await freeTops(await job.source.entries, folder)
   signal.throwIfAborted()
+  const fileBytes = sizeOf(entries).bytes
   patch(id, { status: 'running', note })
   const imported = await upload({
     origin: useTransfers.getState().origin,
@@ -128,29 +126,48 @@ async function runImport (id: number, job: Job): Promise<void> {
     signal,
     onProgress: (p) => {
       const done = p.total !== undefined && p.sent >= p.total
-      tick({ bytes: p.sent, imported: p.imported, current: done ? undefined : currentFile(entries, p.sent, p.total), ...(done ? { status: 'finishing' } : {}) }, done)
+      tick({ bytes: contentBytes(p.sent, p.total, fileBytes), imported: p.imported, current: done ? undefined : currentFile(entries, p.sent, p.total), ...(done ? { status: 'finishing' } : {}) }, done)
     }
   })
-  patch(id, { status: 'done', imported: imported.length, current: undefined })
+  patch(id, { status: 'done', imported: imported.length, bytes: fileBytes, current: undefined })
+}
+
+/** The next import to start: the first one asked for that has not ended, if it is ready (queued). */
+function nextImport (): Transfer | undefined {
+  const first = useTransfers.getState().transfers.find((x) => x.kind === 'import' && !finished(x.status))
+  // One still reading its folders holds the line: imports start strictly in the order they were asked for.
+  return first?.status === 'queued' ? first : undefined
 }
 
 async function pump (): Promise<void> {
   if (running) return
-  const next = useTransfers.getState().transfers.find((x) => x.kind === 'import' && x.status === 'queued')
+  const next = nextImport()
   const job = next === undefined ? undefined : jobs.get(next.id)
   if (next === undefined || job === undefined) return
   running = true
+  const tick = ticker<Tick>((changes) => { patch(next.id, changes) })
   try {
-    await runImport(next.id, job)
+    await runImport(next.id, job, tick)
     const done = get(next.id)
     if (done?.status === 'done') notify(t.notices.added(topCount(job.source), folderName(next.folder, t.root)), 'success')
   } catch (err) {
-    patch(next.id, { ...failure(job.controller.signal.aborted ? new UploadFailedError('cancelled', 'cancelled') : err), current: undefined })
+    tick.stop()
+    patch(next.id, { ...transferFailure(job.controller.signal.aborted ? new UploadFailedError('cancelled', t.upload.cancelled) : err), current: undefined })
   } finally {
+    tick.stop()
     jobs.delete(next.id)
+    controllers.delete(next.id)
     running = false
     reloadIfShown(next.folder)
     void pump()
+  }
+}
+
+/** Drop what is kept for ended transfers. */
+function forget (ids: number[]): void {
+  for (const id of ids) {
+    jobs.delete(id)
+    controllers.delete(id)
   }
 }
 
@@ -159,7 +176,7 @@ function topCount (source: ImportSource): number {
 }
 
 function newTransfer (id: number, kind: Transfer['kind'], label: string, folder: string, status: TransferStatus): Transfer {
-  return { id, kind, label, folder, status, files: 0, imported: 0, bytes: 0, total: undefined, speed: 0, current: undefined, blocks: 0, peers: 0, error: undefined, note: undefined }
+  return { id, kind, label, folder, status, files: 0, imported: 0, bytes: 0, total: undefined, speed: 0, current: undefined, blocks: 0, peers: 0, error: undefined, detail: undefined, note: undefined }
 }
 
 /** The transfers slice. */
@@ -179,14 +196,18 @@ export const useTransfers = create<TransfersState>()((set) => ({
     const entries = source.entries
     set((s) => ({ transfers: [...s.transfers, newTransfer(id, 'import', '…', folder, 'preparing')] }))
     Promise.resolve(entries).then((list) => {
+      // Cancelled (or dismissed) while its folders were read: nothing to queue.
+      if (get(id)?.status !== 'preparing') return
       const { files, bytes } = sizeOf(list)
       jobs.set(id, { source: { kind: 'entries', entries: list }, controller })
-      if (get(id)?.status !== 'preparing') return
       patch(id, { status: 'queued', label: t.transfers.uploadLabel(topNames(list), files), files, total: bytes })
       void pump()
     }, (err: unknown) => {
       jobs.delete(id)
+      controllers.delete(id)
+      if (get(id)?.status !== 'preparing') return
       patch(id, { status: 'failed', error: `${t.errors.read}: ${errorText(err)}` })
+      void pump()
     })
     return id
   },
@@ -195,16 +216,13 @@ export const useTransfers = create<TransfersState>()((set) => ({
     const controller = new AbortController()
     controllers.set(id, controller)
     set((s) => ({ transfers: [...s.transfers, { ...newTransfer(id, 'fetch', name, folder, 'running') }] }))
-    const tick = ticker<Partial<Transfer> & { bytes: number }>((changes) => { patch(id, changes) })
-    const work = async (): Promise<void> => {
-      const api = requireApi()
-      const { cid } = await api.pins.add({ path }, { signal: controller.signal, onProgress: (p) => { tick({ bytes: p.bytes, blocks: p.blocks, peers: p.peers ?? 0 }) } })
-      patch(id, { status: 'finishing' })
-      await api.files.cp({ from: `/ipfs/${cid}`, to: joinPath(folder, name) })
-      patch(id, { status: 'done' })
-      notify(t.notices.fetched(name), 'success')
-    }
-    work().catch((err: unknown) => { patch(id, failure(err)) }).finally(() => { reloadIfShown(folder) })
+    const update = (changes: Partial<Transfer>): void => { patch(id, changes) }
+    void runFetch(path, joinPath(folder, name), controller.signal, update).then((placed) => {
+      if (placed) notify(t.notices.fetched(name), 'success')
+    }).finally(() => {
+      controllers.delete(id)
+      reloadIfShown(folder)
+    })
     return id
   },
   cancel: (id) => {
@@ -212,14 +230,19 @@ export const useTransfers = create<TransfersState>()((set) => ({
     const transfer = get(id)
     if (transfer !== undefined && (transfer.status === 'queued' || transfer.status === 'preparing')) {
       jobs.delete(id)
+      controllers.delete(id)
       patch(id, { status: 'cancelled' })
+      // It may have held the line for imports asked for after it.
+      void pump()
     }
   },
   dismiss: (id) => {
-    controllers.delete(id)
+    if (!finished(get(id)?.status ?? 'done')) return
+    forget([id])
     set((s) => ({ transfers: s.transfers.filter((x) => x.id !== id) }))
   },
   clearFinished: () => {
+    forget(useTransfers.getState().transfers.filter((x) => finished(x.status)).map((x) => x.id))
     set((s) => ({ transfers: s.transfers.filter((x) => !finished(x.status)) }))
   }
 }))

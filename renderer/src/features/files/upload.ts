@@ -6,6 +6,7 @@
  * GC lock, so nothing is ever pinned or left unreferenced; an aborted
  * request aborts the add, which then places nothing.
  */
+import { files as t } from '../../texts/files.ts'
 
 /** One entry of an upload: a folder, or a file with its content; `path` is relative, `/`-separated. */
 export type UploadEntry =
@@ -32,16 +33,25 @@ export interface ImportedEntry {
 /** Why an upload ended without success. */
 export type UploadFailure = 'cancelled' | 'gone' | 'refused'
 
-/** An upload that did not succeed: cancelled, the node unreachable, or the node's own error. */
+/** An upload that did not succeed: cancelled, the node unreachable, or the node's own error (its name in `nodeError`). */
 export class UploadFailedError extends Error {
   static override name = 'UploadFailedError'
   override name = 'UploadFailedError'
   readonly code = 'ERR_UPLOAD_FAILED'
   readonly reason: UploadFailure
-  constructor (reason: UploadFailure, message: string) {
+  /** The name of the node's error (`MfsExistsError`, say), when it refused the upload and said which. */
+  readonly nodeError: string | undefined
+  constructor (reason: UploadFailure, message: string, nodeError?: string) {
     super(message)
     this.reason = reason
+    this.nodeError = nodeError
   }
+}
+
+/** The node's error: its message and, when it sent one, its name. */
+export interface NodeFailure {
+  message: string
+  name: string | undefined
 }
 
 /** What `upload` needs. */
@@ -87,13 +97,13 @@ export interface ReplyReader {
   /** Feed the whole reply so far; returns entries newly imported. */
   read(text: string): ImportedEntry[]
   /** The daemon's error line, if one came. */
-  error(): string | undefined
+  error(): NodeFailure | undefined
 }
 
-/** A reader of the add's NDJSON reply: `{Name, Hash, Size}` per entry, `{Name, Bytes}` progress, `{Message, Type: 'error'}`. */
+/** A reader of the add's NDJSON reply: `{Name, Hash, Size}` per entry, `{Name, Bytes}` progress, `{Message, Type: 'error', Name?}`. */
 export function replyReader (): ReplyReader {
   let offset = 0
-  let failure: string | undefined
+  let failure: NodeFailure | undefined
   return {
     read (text) {
       const found: ImportedEntry[] = []
@@ -111,7 +121,7 @@ export function replyReader (): ReplyReader {
         }
         if (typeof value !== 'object' || value === null) continue
         const v = value as Record<string, unknown>
-        if (v.Type === 'error') failure = typeof v.Message === 'string' ? v.Message : 'error'
+        if (v.Type === 'error') failure = { message: typeof v.Message === 'string' ? v.Message : t.upload.unknown, name: typeof v.Name === 'string' ? v.Name : undefined }
         else if (typeof v.Hash === 'string' && typeof v.Name === 'string') found.push({ name: v.Name, cid: v.Hash, size: Number(v.Size ?? 0) })
       }
       return found
@@ -120,14 +130,14 @@ export function replyReader (): ReplyReader {
   }
 }
 
-function messageOf (text: string, status: number): string {
+function failureOf (text: string, status: number): NodeFailure {
   try {
-    const body = JSON.parse(text) as { Message?: unknown }
-    if (typeof body.Message === 'string') return body.Message
+    const body = JSON.parse(text) as { Message?: unknown, Name?: unknown }
+    if (typeof body.Message === 'string') return { message: body.Message, name: typeof body.Name === 'string' ? body.Name : undefined }
   } catch {
     // Not Kubo's error shape: the status says it.
   }
-  return `HTTP ${status}`
+  return { message: t.upload.status(status), name: undefined }
 }
 
 /** Upload `entries` into the Files `folder`; resolves with what was imported, else rejects with UploadFailedError. */
@@ -162,14 +172,13 @@ export async function upload (request: UploadRequest): Promise<ImportedEntry[]> 
     xhr.onload = () => {
       readReply()
       settle(() => {
-        const failure = reader.error()
-        if (xhr.status < 200 || xhr.status >= 300) reject(new UploadFailedError('refused', messageOf(xhr.responseText, xhr.status)))
-        else if (failure !== undefined) reject(new UploadFailedError('refused', failure))
+        const failure = xhr.status < 200 || xhr.status >= 300 ? failureOf(xhr.responseText, xhr.status) : reader.error()
+        if (failure !== undefined) reject(new UploadFailedError('refused', failure.message, failure.name))
         else resolve(imported)
       })
     }
-    xhr.onerror = () => { settle(() => { reject(new UploadFailedError('gone', 'the connection to the node was lost')) }) }
-    xhr.onabort = () => { settle(() => { reject(new UploadFailedError('cancelled', 'cancelled')) }) }
+    xhr.onerror = () => { settle(() => { reject(new UploadFailedError('gone', t.upload.lost)) }) }
+    xhr.onabort = () => { settle(() => { reject(new UploadFailedError('cancelled', t.upload.cancelled)) }) }
     signal?.addEventListener('abort', onAbort, { once: true })
     xhr.open('POST', addUrl(request.origin, request.folder))
     xhr.send(buildForm(request.entries))
