@@ -73,12 +73,12 @@ describe('Peers and Explore in the browser', () => {
     await page.getByRole('menuitem', { name: 'Open in Explore' }).click()
     await page.getByTestId('explore-preview').waitFor({ timeout: 15_000 })
     assert.match(await page.locator('main').innerText(), new RegExp(cid))
-    // The gateway serves the image (its type sniffed from the bytes) into the sandboxed frame.
-    const preview = page.getByTestId('explore-preview').locator('iframe')
-    assert.equal(await preview.getAttribute('src'), `${daemon.gateway}/ipfs/${cid}`)
-    const shown = page.frameLocator('[data-testid="explore-preview"] iframe').locator('img')
-    await shown.waitFor()
-    assert.equal(await shown.evaluate((el) => (el as HTMLImageElement).naturalWidth), 2)
+    // Explore opened it through its folder, so the name (and so its type) came along: an image, from the local gateway.
+    const root = (await planetaryOk(daemon.repo, ['files', 'stat', '--hash', '/'])).stdout.trim()
+    const img = page.getByTestId('explore-preview').locator('img')
+    await img.waitFor()
+    assert.equal(await img.getAttribute('src'), `${daemon.gateway}/ipfs/${root}/pixel.png`)
+    await page.waitForFunction((el) => el !== null && (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 2, await img.elementHandle())
     await screenshot(page, 'explore-image')
 
     const textCid = (await planetaryOk(daemon.repo, ['files', 'stat', '--hash', '/hello.txt'])).stdout.trim()

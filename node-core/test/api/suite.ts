@@ -106,6 +106,20 @@ export function apiSuite (openDoor: OpenDoor): void {
     assert.deepEqual(listing.entries.map((e) => [e.name, e.cid, e.type, e.size]), [['report.bin', added.entries[0]?.cid, 'file', content.byteLength]])
     const pins = await door.client.pins.ls({ type: 'recursive' })
     assert.ok(pins.pins.some((p) => p.cid === added.entries[0]?.cid))
+
+    // Unpinned into Files (as the desktop window drops): kept by Files alone; a taken name refuses the whole add.
+    const other = join(dir.path, 'other.txt')
+    await writeFile(other, 'placed, not pinned')
+    const again = join(dir.path, 'again')
+    await mkdir(again)
+    await writeFile(join(again, 'report.bin'), 'a different report')
+    const placed = await door.client.files.add({ paths: [other], pin: false, to: '/drops' })
+    assert.equal((await door.client.files.stat({ path: '/drops/other.txt' })).cid, placed.entries[0]?.cid)
+    assert.ok(!(await door.client.pins.ls({ type: 'recursive' })).pins.some((p) => p.cid === placed.entries[0]?.cid), 'content placed in Files is not pinned unless asked')
+    const fresh = join(dir.path, 'fresh.txt')
+    await writeFile(fresh, 'would be placed first')
+    assert.equal((await failure(door.client.files.add({ paths: [fresh, join(again, 'report.bin')], pin: false, to: '/drops' }))).name, 'MfsExistsError')
+    assert.deepEqual((await door.client.files.ls({ path: '/drops' })).entries.map((e) => e.name), ['other.txt', 'report.bin'], 'nothing of a refused add is placed')
   })
 
   test('the Files tree: mkdir, cp, mv, stat, rm; a missing path is MfsNotFoundError', async () => {

@@ -4,7 +4,6 @@
  */
 import { basename } from 'node:path'
 import { writeAndPin } from '../../gc/pin-durably.ts'
-import { pinRm } from '../../pin/pinning.ts'
 import { walkDag } from '../../dag/walk.ts'
 import { getToDisk } from '../../unixfs/exporter/get.ts'
 import { addSources } from '../../unixfs/importer/add-paths.ts'
@@ -25,22 +24,22 @@ export function filesMethods (node: PlanetaryNode): FilesMethods {
         ...(input.rawLeaves === undefined ? {} : { rawLeaves: input.rawLeaves })
       })
       let bytes = 0
-      // Entries placed in the Files tree are pinned until they are there, then unpinned unless asked.
-      const pin = input.pin || input.to !== undefined
-      const roots = await writeAndPin({ store, pins: node.pins, lock: node.gcLock }, async () => await addSources(store, input.paths.map((path) => ({ path })), importer, {
-        recursive: true,
-        hidden: input.hidden,
-        wrap: input.wrap,
-        signal,
-        onBytes: (n) => { progress({ bytes: bytes += n }) }
-      }), pin)
-      if (input.to !== undefined) {
-        await node.mfs.mkdir(input.to, { parents: true, signal })
-        for (const root of roots) {
-          await node.mfs.cp(`/ipfs/${root.cid.toString()}`, `${input.to.replace(/\/+$/, '')}/${basename(root.path)}`, { signal })
-          if (!input.pin) await pinRm(node.pins, root.cid)
+      const to = input.to
+      // Roots placed in the Files tree are linked there in one edit while the import still holds the GC lock (all or none; no pin needed to keep them meanwhile).
+      const roots = await writeAndPin({ store, pins: node.pins, lock: node.gcLock }, async () => {
+        const added = await addSources(store, input.paths.map((path) => ({ path })), importer, {
+          recursive: true,
+          hidden: input.hidden,
+          wrap: input.wrap,
+          signal,
+          onBytes: (n) => { progress({ bytes: bytes += n }) }
+        })
+        if (to !== undefined) {
+          await store.sync()
+          await node.mfs.putAll(added.map((root) => ({ to: `${to.replace(/\/+$/, '')}/${basename(root.path)}`, node: { cid: root.cid, dagSize: root.dagSize } })), { parents: true, lockHeld: true, signal })
         }
-      }
+        return added
+      }, input.pin)
       void node.reprovider.provide(roots.map((r) => r.cid), input.pin).catch(() => {})
       return { entries: roots.map((r) => ({ path: r.path, cid: r.cid.toString(), size: r.size, dagSize: r.dagSize })) }
     },

@@ -64,7 +64,7 @@ export function FilesPage ({ path, welcome }: { path: string, welcome?: React.Re
   const pickers = usePickers()
 
   const onAction = useCallback((action: EntryAction, entry: FileEntry) => {
-    if (action === 'explore') navigate('explore', `/ipfs/${entry.cid}`)
+    if (action === 'explore') void useFiles.getState().explorePath(entry).then((path) => { navigate('explore', path) })
     else if (action !== 'open') setDialog({ kind: action, entry })
     else if (entry.type === 'directory') navigate('files', joinPath(folder, entry.name))
     else if (gateway !== undefined) window.open(gatewayLink(gateway, entry.cid, entry.name, false), '_blank', 'noopener,noreferrer')

@@ -33,6 +33,8 @@ export interface FilesState {
   remove: (entry: FileEntry) => Promise<void>
   /** Save an entry to a local path (desktop window only). */
   save: (entry: FileEntry, to: string, onProgress: (bytes: number) => void, signal: AbortSignal) => Promise<void>
+  /** Where Explore opens an entry: through its folder's CID, so its name (and the preview's type) comes along; its own CID if the folder cannot be read. */
+  explorePath: (entry: FileEntry) => Promise<string>
 }
 
 let loadSeq = 0
@@ -53,6 +55,14 @@ export const useFiles = create<FilesState>()((set, get) => ({
     // Another folder starts empty (loading); the same one keeps its rows while it is listed again.
     if (clean !== get().folder) set({ folder: clean, entries: undefined, error: undefined })
     get().reload().catch(() => {})
+  },
+  explorePath: async (entry) => {
+    try {
+      const { cid } = await requireApi().files.stat({ path: get().folder })
+      return `/ipfs/${cid}/${entry.name}`
+    } catch {
+      return `/ipfs/${entry.cid}`
+    }
   },
   reload: async () => {
     const seq = ++loadSeq
