@@ -65,6 +65,7 @@ export const methods = {
   'repo.gc': long(none, z.strictObject({ removed: z.number(), bytes: z.number() }), z.strictObject({ removed: z.number(), bytes: z.number() })),
 
   'config.get': method(z.strictObject({ key: s.ConfigKey.optional() }), z.strictObject({ value: z.unknown() })),
+  'config.default': method(z.strictObject({ key: s.ConfigKey }), z.strictObject({ value: z.unknown() })),
   'config.set': method(z.strictObject({ key: s.ConfigKey, value: z.json() }), z.strictObject({ value: z.unknown(), restartNeeded: z.boolean() }))
 } as const satisfies Record<string, MethodSpec>
 

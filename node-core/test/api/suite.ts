@@ -15,6 +15,7 @@ import { CID } from 'multiformats/cid'
 import { identity } from 'multiformats/hashes/identity'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { tempDir } from '../helpers/cli.ts'
+import { DEFAULT_BOOTSTRAP } from '../../src/repo/config/defaults.ts'
 import { createClient } from '../../src/api/client.ts'
 import { startTestNode, waitFor } from '../helpers/nodes.ts'
 import type { ApiClient } from '../../src/api/client.ts'
@@ -203,6 +204,12 @@ export function apiSuite (openDoor: OpenDoor): void {
     assert.deepEqual(set, { value: 80, restartNeeded: true })
     assert.equal(door.a.repo.config.Datastore.StorageGCWatermark, 80)
     assert.equal((await failure(door.client.config.set({ key: 'Datastore.StorageGCWatermark', value: 'lots' }))).name, 'InvalidConfigError')
+    // What a fresh repo holds: the test profile emptied Bootstrap here, the default is Kubo's list; never the private key.
+    assert.deepEqual(door.a.repo.config.Bootstrap, [])
+    assert.deepEqual((await door.client.config.default({ key: 'Bootstrap' })).value, DEFAULT_BOOTSTRAP)
+    assert.equal((await door.client.config.default({ key: 'Routing.Type' })).value, 'auto')
+    assert.equal((await failure(door.client.config.default({ key: 'Identity.PrivKey' }))).name, 'InvalidConfigError')
+    assert.equal((await failure(door.client.config.default({ key: 'No.Such' }))).name, 'InvalidConfigError')
   })
 
   test('peers: connect, list, events, disconnect', async () => {

@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/CopyButton.tsx'
 import { useTheme } from '../../lib/theme.ts'
 import { settings as texts } from '../../texts/settings.ts'
 import { CheckSetting, SelectSetting, TextSetting } from './controls.tsx'
-import { customBootstrap, DEFAULT_BOOTSTRAP, REPROVIDER_STRATEGIES, ROUTING_TYPES } from './setting-values.ts'
+import { customBootstrap, REPROVIDER_STRATEGIES, ROUTING_TYPES } from './setting-values.ts'
 import { useSettings } from './settings-store.ts'
 import { checkStorageMax, checkWatermark } from './validate.ts'
 import type { ThemeChoice } from '../../lib/theme.ts'
@@ -61,6 +61,7 @@ export function StorageSection () {
 
 /** DHT mode, mDNS, bootstrap, and what is announced. */
 export function NetworkSection () {
+  const defaults = useSettings((s) => s.defaultBootstrap)
   return (
     <fieldset className="settings-group">
       <legend>{texts.network.legend}</legend>
@@ -71,9 +72,9 @@ export function NetworkSection () {
         label={texts.network.bootstrap}
         help={texts.network.bootstrapHelp}
         isOn={(v) => asList(v).length > 0}
-        valueFor={(on) => on ? [...DEFAULT_BOOTSTRAP] : []}
+        valueFor={(on) => on ? [...defaults] : []}
         note={(v) => {
-          const custom = customBootstrap(asList(v)).length
+          const custom = customBootstrap(asList(v), defaults).length
           return custom === 0 ? undefined : texts.network.bootstrapCustom(custom)
         }}
       />

@@ -1,8 +1,9 @@
 /**
  * The config keys the Settings page edits, spelled as `planetary config
  * show` prints them, and the values the node's config schema accepts for
- * each (node-core/src/repo/config/schema.ts and defaults.ts, which the web
- * UI cannot bundle: settings.test.ts checks these copies against them).
+ * each (node-core/src/repo/config/schema.ts, which the web UI cannot
+ * bundle: settings.test.ts checks these copies against it). The default
+ * bootstrap list comes from the node itself (`config.default`).
  */
 
 /** The config keys this page changes. */
@@ -24,19 +25,9 @@ export const ROUTING_TYPES = ['auto', 'dht', 'dhtclient', 'dhtserver', 'none'] a
 /** `Reprovider.Strategy`'s values. */
 export const REPROVIDER_STRATEGIES = ['all', 'pinned', 'roots'] as const
 
-/** The IPFS default bootstrap peers, as a fresh repo gets them (defaults.ts `DEFAULT_BOOTSTRAP`). */
-export const DEFAULT_BOOTSTRAP: readonly string[] = [
-  '/dnsaddr/bootstrap.libp2p.io/p2p/QmNnooDu7bfjPFoTZYxMNLWUQJyrVwtbZg5gBMjTezGAJN',
-  '/dnsaddr/bootstrap.libp2p.io/p2p/QmQCU2EcMqAqQPR2i9bChDtGNJchTbq5TbXJJ16u19uLTa',
-  '/dnsaddr/bootstrap.libp2p.io/p2p/QmbLHAnMoJPWSCR5Zhtx6BHJX9KiKNN6tpvbUcqanj75Nb',
-  '/dnsaddr/bootstrap.libp2p.io/p2p/QmcZf59bWwK5XFi76CZX8cbJ4BhTzzA3gU1ZjYZcYW3dwt',
-  '/ip4/104.131.131.82/tcp/4001/p2p/QmaCpDMGvV2BGHeYERUEnRQAwe3N8SzbUtfsmvsqQLuvuJ',
-  '/ip4/104.131.131.82/udp/4001/quic-v1/p2p/QmaCpDMGvV2BGHeYERUEnRQAwe3N8SzbUtfsmvsqQLuvuJ'
-]
-
-/** The bootstrap peers in `list` that are not default ones. */
-export function customBootstrap (list: readonly string[]): string[] {
-  return list.filter((address) => !DEFAULT_BOOTSTRAP.includes(address))
+/** The bootstrap peers in `list` that are not among `defaults` (the node's `config.default` of Bootstrap). */
+export function customBootstrap (list: readonly string[], defaults: readonly string[]): string[] {
+  return list.filter((address) => !defaults.includes(address))
 }
 
 /** The value at dotted `key` in a config object, or undefined. */

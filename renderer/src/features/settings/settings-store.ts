@@ -39,6 +39,8 @@ export interface SettingsState {
   fields: Partial<Record<SettingKey, FieldState>>
   /** Some saved change waits for a restart. */
   restartNeeded: boolean
+  /** The bootstrap peers a fresh repo gets (the node's `config.default`), what "on" restores. */
+  defaultBootstrap: readonly string[]
   load: () => Promise<void>
   /** Send `value` for `key`; true when the node took it. */
   save: (key: SettingKey, value: ConfigValue) => Promise<boolean>
@@ -54,10 +56,11 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   addresses: { api: undefined, gateway: undefined },
   fields: {},
   restartNeeded: false,
+  defaultBootstrap: [],
   load: async () => {
     const api = requireApi()
     try {
-      const [{ value: config }, info] = await Promise.all([api.config.get({}), api.node.info()])
+      const [{ value: config }, info, { value: bootstrap }] = await Promise.all([api.config.get({}), api.node.info(), api.config.default({ key: 'Bootstrap' })])
       const values: Partial<Record<SettingKey, unknown>> = {}
       for (const key of SETTING_KEYS) values[key] = valueAt(config, key)
       const configured = (key: string): string | undefined => {
@@ -68,6 +71,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
         values,
         loaded: true,
         loadError: undefined,
+        defaultBootstrap: Array.isArray(bootstrap) ? bootstrap.filter((a): a is string => typeof a === 'string') : [],
         addresses: { api: info.apiAddress ?? configured('Addresses.API'), gateway: info.gatewayUrl ?? configured('Addresses.Gateway') }
       })
     } catch (err) {

@@ -11,7 +11,7 @@ import { DEFAULT_BOOTSTRAP as NODE_BOOTSTRAP } from '../../../../node-core/src/r
 import { ConfigSchema } from '../../../../node-core/src/repo/config/schema.ts'
 import { connectedDaemon } from '../../test/daemon.ts'
 import { requireApi } from '../../lib/connection-store.ts'
-import { DEFAULT_BOOTSTRAP, REPROVIDER_STRATEGIES, ROUTING_TYPES } from './setting-values.ts'
+import { REPROVIDER_STRATEGIES, ROUTING_TYPES } from './setting-values.ts'
 import { checkStorageMax, checkWatermark } from './validate.ts'
 import { useSettings } from './settings-store.ts'
 import { SettingsPage } from './SettingsPage.tsx'
@@ -33,10 +33,9 @@ async function renderLoaded (): Promise<ReturnType<typeof userEvent.setup>> {
 }
 
 describe('the settings values', () => {
-  it('offer what the node’s config schema accepts, and its default bootstrap list', () => {
+  it('offer what the node’s config schema accepts', () => {
     expect([...ROUTING_TYPES]).toEqual(ConfigSchema.shape.Routing.shape.Type.options)
     expect([...REPROVIDER_STRATEGIES]).toEqual(ConfigSchema.shape.Reprovider.unwrap().shape.Strategy.options)
-    expect([...DEFAULT_BOOTSTRAP]).toEqual(NODE_BOOTSTRAP)
   })
 
   it('check sizes and percentages by the node’s rules', () => {
