@@ -8,8 +8,11 @@ import { app } from '../texts/app.ts'
 
 /** "Your node is running. N peers on your local network." */
 export function Welcome () {
-  const online = useConnection((s) => s.status === 'online')
+  const status = useConnection((s) => s.status)
+  const online = status === 'online'
   const lan = usePeers((s) => new Set(s.peers.filter((p) => p.lan).map((p) => p.peer)).size)
+  // Lost: the banner says so, and nothing here should claim the node is starting.
+  if (status === 'reconnecting') return null
   return (
     <p className="welcome" data-testid="welcome">
       {online ? <><strong>{app.welcome.running}</strong> {app.welcome.lan(lan)}</> : app.welcome.connecting}
