@@ -48,6 +48,18 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // The desktop shell: only electron/src/ipc* touches ipcMain, only the
+    // preload touches ipcRenderer (STYLE.md); nothing imports React.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/src/ipc*.ts', 'electron/src/preload*.ts', 'electron/test/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer', 'contextBridge'], message: 'only electron/src/ipc*.ts touches ipcMain, only the preload ipcRenderer and contextBridge' }, 'react', 'react-dom', 'zustand'].map((p) => typeof p === 'string' ? { name: p, message: 'the desktop shell never imports UI code' } : p),
+        patterns: [{ group: ['**/renderer/**'], message: 'the desktop shell loads the renderer build, never its sources' }]
+      }]
+    }
+  },
+  {
     // The renderer runs in a browser page: nothing from Node, and from
     // node-core only the browser-safe API pieces (ARCHITECTURE.md).
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
