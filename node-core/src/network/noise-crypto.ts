@@ -9,10 +9,18 @@
  * as the encryption itself. A sealed message is also handed on as its
  * ciphertext and tag, not copied into one buffer. Small messages (under
  * 1200 bytes) keep Noise's default, which is faster for them.
+ *
+ * Where node:crypto has no ChaCha20-Poly1305 (Electron's BoringSSL; see
+ * chacha-probe.ts) the larger messages go through @noble/ciphers instead
+ * (noise-crypto-js.ts), byte for byte the same on the wire, so Noise keeps
+ * working there; TLS does not depend on it.
  */
 import { createCipheriv, createDecipheriv, createSecretKey } from 'node:crypto'
 import { defaultCrypto } from '@chainsafe/libp2p-noise/crypto'
 import { Uint8ArrayList } from 'uint8arraylist'
+import { nativeChaCha20Poly1305 } from './chacha-probe.ts'
+import { jsChaCha20Poly1305 } from './noise-crypto-js.ts'
+import type { ChaChaSupport } from './chacha-probe.ts'
 import type { ICryptoInterface } from '@chainsafe/libp2p-noise'
 import type { KeyObject } from 'node:crypto'
 
@@ -47,8 +55,8 @@ function chunks (data: Uint8Array | Iterable<Uint8Array>): Iterable<Uint8Array> 
   return data instanceof Uint8Array ? [data] : data
 }
 
-/** Noise's crypto with the ChaCha20-Poly1305 above. */
-export const noiseCrypto: ICryptoInterface = {
+/** Noise's crypto with node:crypto's ChaCha20-Poly1305 through KeyObjects. */
+const nativeCrypto: ICryptoInterface = {
   ...defaultCrypto,
   chaCha20Poly1305Encrypt (plaintext, nonce, ad, k) {
     if (plaintext.byteLength < SMALL_MESSAGE) return defaultCrypto.chaCha20Poly1305Encrypt(plaintext, nonce, ad, k)
@@ -76,3 +84,36 @@ export const noiseCrypto: ICryptoInterface = {
     return asNoiseList(text)
   }
 }
+
+/** Noise's crypto with @noble/ciphers' ChaCha20-Poly1305 for the messages the native path would take. */
+const fallbackCrypto: ICryptoInterface = {
+  ...defaultCrypto,
+  chaCha20Poly1305Encrypt (plaintext, nonce, ad, k) {
+    if (plaintext.byteLength < SMALL_MESSAGE) return defaultCrypto.chaCha20Poly1305Encrypt(plaintext, nonce, ad, k)
+    return jsChaCha20Poly1305.chaCha20Poly1305Encrypt(plaintext, nonce, ad, k)
+  },
+  chaCha20Poly1305Decrypt (ciphertext, nonce, ad, k, dst) {
+    if (ciphertext.byteLength < SMALL_MESSAGE) return defaultCrypto.chaCha20Poly1305Decrypt(ciphertext, nonce, ad, k, dst)
+    return jsChaCha20Poly1305.chaCha20Poly1305Decrypt(ciphertext, nonce, ad, k)
+  }
+}
+
+/** Options for {@link createNoiseCrypto}. */
+export interface NoiseCryptoInit {
+  /** Whether node:crypto's ChaCha20-Poly1305 works here; defaults to this process's probe (asked once). A test passes `() => ({ native: false, reason })` to take the fallback. */
+  probe?: () => ChaChaSupport
+}
+
+/**
+ * Noise's crypto for this runtime.
+ *
+ * node:crypto's ChaCha20-Poly1305 when the probe finds it working, else the
+ * pure-JS one; both seal the same bytes, so either side of a connection may
+ * use either.
+ */
+export function createNoiseCrypto (init: NoiseCryptoInit = {}): ICryptoInterface {
+  return (init.probe ?? nativeChaCha20Poly1305)().native ? nativeCrypto : fallbackCrypto
+}
+
+/** Noise's crypto for this process (transports.ts hands it to every Noise connection). */
+export const noiseCrypto: ICryptoInterface = createNoiseCrypto()

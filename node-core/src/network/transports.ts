@@ -8,7 +8,8 @@
  * closing it gracefully (seen with js-libp2p 3.3), which can cut the tail
  * of a transfer. `Swarm.Transports.Security` can reorder them or turn one
  * off, as in Kubo (which prefers TLS). Yamux comes before Mplex (Mplex only
- * for older peers).
+ * for older peers). A transport marked unavailable in this runtime
+ * (unavailable-transports.ts) is left out whatever the config says.
  */
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
@@ -16,6 +17,7 @@ import { circuitRelayTransport } from '@libp2p/circuit-relay-v2'
 import { mplex } from '@libp2p/mplex'
 import { tls } from '@libp2p/tls'
 import { noiseCrypto } from './noise-crypto.ts'
+import { transportUnavailable } from './unavailable-transports.ts'
 import type { Config } from '../repo/config/schema.ts'
 import type { Libp2pOptions } from 'libp2p'
 
@@ -33,11 +35,11 @@ export async function transports (config: Config): Promise<Transports> {
     const { webSockets } = await import('@libp2p/websockets')
     list.push(webSockets())
   }
-  if (enabled.QUIC) {
+  if (enabled.QUIC && transportUnavailable('QUIC') === undefined) {
     const { quic } = await import('@chainsafe/libp2p-quic')
     list.push(quic() as Transports[number])
   }
-  if (enabled.WebRTCDirect) {
+  if (enabled.WebRTCDirect && transportUnavailable('WebRTCDirect') === undefined) {
     const { webRTC, webRTCDirect } = await import('@libp2p/webrtc')
     list.push(webRTCDirect(), webRTC())
   }
