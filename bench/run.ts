@@ -1,11 +1,13 @@
 // `npm run bench -- <name>`: run one benchmark, print its table, and write
 // its JSON under bench/results/. Benchmarks are not tests: they assert nothing.
 // Each is named by its file, so that each is typechecked with its own
-// settings (ui.ts runs code in the page: tsconfig.e2e.json, with the DOM).
+// settings (ui.ts runs code in the page, desktop.ts the renderer's adapter:
+// tsconfig.e2e.json, with the DOM).
 const benches: Record<string, string> = {
   add: './add.ts',
   api: './api.ts',
   bitswap: './bitswap.ts',
+  desktop: './desktop.ts',
   gateway: './gateway.ts',
   net: './net.ts',
   ui: './ui.ts'
