@@ -30,7 +30,7 @@ const layerRules = layers.map((layer, index) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'bench/results/**', '.tmp/**', 'renderer/dist/**', 'e2e/artifacts/**'] },
+  { ignores: ['node_modules/**', 'bench/results/**', '.tmp/**', 'renderer/dist/**', 'e2e/artifacts/**', 'electron/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,204 @@
+/**
+ * Electron's main process: a composition of the tested modules beside it.
+ *
+ * Start-only flags first (one guarded relaunch), one instance (a second
+ * launch hands its files and links over), the repo (made on first run),
+ * native transports checked, then the daemon's node, gateway and API
+ * (node-core's startDaemon), the app:// origin, the IPC binding, the
+ * window and the tray; quitting drains IPC and stops the node in 5 s.
+ *
+ * Runs only as electron/dist/main.mjs (electron/vite.config.ts); no test
+ * imports it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { BrowserWindow, app, clipboard, dialog, protocol, screen, shell } from 'electron'
+import { applyRuntimeFlags, relaunchOnce } from './runtime-flags.ts'
+import { parseLaunchArgs } from './launch-args.ts'
+import { checkNativeTransports } from './native-modules.ts'
+import { createQuitSequence, windowCloseAction } from './quit.ts'
+import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, APP_URL, registerAppProtocol } from './app-protocol.ts'
+import { createMainWindow } from './window.ts'
+import { bindWindowIpc } from './ipc-electron.ts'
+import { createShellMenu } from './tray-electron.ts'
+import { initRepo, openRepo, repoExists } from '../../node-core/src/repo/repo.ts'
+import { RepoLockedError } from '../../node-core/src/repo/errors.ts'
+import { readApiFile } from '../../node-core/src/daemon/api-file.ts'
+import { startDaemon } from '../../node-core/src/daemon/daemon.ts'
+import { WEBUI_PATH } from '../../node-core/src/daemon/webui.ts'
+import { createNodeApi } from '../../node-core/src/api/node-api.ts'
+import { dispatch } from '../../node-core/src/api/dispatch.ts'
+import type { LaunchRequest } from './launch-args.ts'
+import type { ShellMenu } from './tray-electron.ts'
+import type { SavedBounds } from './window.ts'
+import type { Daemon } from '../../node-core/src/daemon/daemon.ts'
+import type { NodeApi } from '../../node-core/src/api/node-api.ts'
+
+// import.meta.dirname is electron/src, in the sources and (fixed at build time) in the bundle.
+const ROOT = join(import.meta.dirname, '..', '..')
+const DIST = join(ROOT, 'electron', 'dist')
+const ENTRY = join(DIST, 'main.mjs')
+const log = (line: string): void => { console.warn(`planetary: ${line}`) }
+
+let win: BrowserWindow | undefined
+let api: NodeApi | undefined
+let shellMenu: ShellMenu | undefined
+const pending: LaunchRequest[] = []
+
+function showWindow (hash?: string): void {
+  if (win === undefined || win.isDestroyed()) return
+  if (hash !== undefined) win.loadURL(`${APP_ORIGIN}/index.html#${hash}`).catch((err: unknown) => { log(String(err)) })
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+function importFiles (paths: string[]): void {
+  if (api === undefined || paths.length === 0) return
+  dispatch(api.methods, 'files.add', { paths, to: '/' }, { signal: new AbortController().signal, progress: () => {} })
+    .catch((err: unknown) => { dialog.showErrorBox('Planetary could not import the files', String(err)) })
+}
+
+/** A second launch (or macOS's open-file/open-url): focus, import its files, open its links in Explore. */
+function handleLaunch (request: LaunchRequest): void {
+  if (win === undefined || api === undefined) {
+    pending.push(request)
+    return
+  }
+  for (const { arg, reason } of request.rejected) log(`ignored ${arg.slice(0, 200)}: ${reason}`)
+  importFiles(request.files)
+  const last = request.urls.at(-1)
+  showWindow(last === undefined ? undefined : `/explore${last.path}`)
+}
+
+/** The repo is held by a running daemon: say which, and offer its web UI. */
+async function showLocked (repoPath: string, err: Error): Promise<void> {
+  const address = await readApiFile(repoPath).catch(() => undefined)
+  const match = address === undefined ? null : /^\/ip([46])\/([^/]+)\/tcp\/(\d+)/.exec(address)
+  const host = match === null ? undefined : match[1] === '6' ? `[${match[2]}]` : match[2]
+  const webui = match === null ? undefined : `http://${host}:${match[3]}${WEBUI_PATH}`
+  const detail = `${err.message}\n\nAnother Planetary daemon is using ${repoPath}${webui === undefined ? '.' : ` and serves its web UI at ${webui} (its token is in the URL the daemon printed).`}`
+  const { response } = await dialog.showMessageBox({ type: 'info', message: 'Planetary is already running as a daemon', detail, buttons: webui === undefined ? ['Quit'] : ['Open its web UI', 'Quit'], defaultId: 0 })
+  if (webui !== undefined && response === 0) await shell.openExternal(webui)
+}
+
+function boundsStore (file: string): { load: () => unknown, save: (bounds: SavedBounds) => void } {
+  return {
+    load: () => { try { return JSON.parse(readFileSync(file, 'utf8')) as unknown } catch { return undefined } },
+    save: (bounds) => { writeFileSync(file, JSON.stringify(bounds)) }
+  }
+}
+
+async function start (): Promise<void> {
+  const repoPath = process.env.PLANETARY_PATH ?? join(app.getPath('userData'), 'repo')
+  if (!await repoExists(repoPath)) await initRepo(repoPath)
+  let repo
+  try {
+    repo = await openRepo(repoPath)
+  } catch (err) {
+    if (!(err instanceof RepoLockedError)) throw err
+    await showLocked(repoPath, err)
+    app.exit(0)
+    return
+  }
+  await checkNativeTransports(repo.config.Swarm.Transports, { log })
+  let daemon: Daemon
+  try {
+    daemon = await startDaemon(repo)
+  } catch (err) {
+    await repo.close()
+    throw err
+  }
+  log(`web UI: ${daemon.webuiUrl}`)
+  const nodeApi = createNodeApi(daemon.node, { gatewayUrl: daemon.gatewayUrl, apiAddress: daemon.apiAddress })
+  registerAppProtocol(protocol, { root: join(ROOT, 'renderer', 'dist'), gatewayUrl: daemon.gatewayUrl })
+  const binding = bindWindowIpc(nodeApi, () => win)
+  const quit = createQuitSequence({
+    stopAccepting: () => { binding.stopAccepting() },
+    drain: async (ms) => { await binding.drain(ms) },
+    stopNode: async () => { try { await daemon.stop() } finally { await repo.close() } },
+    exit: (code) => { shellMenu?.destroy(); app.exit(code) },
+    log,
+    stopTimeoutMs: 5_000
+  })
+  app.on('before-quit', (event) => {
+    if (quit.done) return
+    event.preventDefault()
+    void quit.quit()
+  })
+
+  shellMenu = createShellMenu({
+    assetsDir: join(ROOT, 'assets'),
+    log,
+    launchAtLogin: () => app.getLoginItemSettings().openAtLogin,
+    actions: {
+      open: () => { showWindow() },
+      importFiles: () => {
+        if (win === undefined) return
+        void dialog.showOpenDialog(win, { properties: ['openFile', 'openDirectory', 'multiSelections'] }).then(({ filePaths }) => { importFiles(filePaths) })
+      },
+      startNode: () => {
+        shellMenu?.dispatch({ type: 'start' })
+        daemon.node.start().then(() => { shellMenu?.dispatch({ type: 'started' }) }, (err: unknown) => { shellMenu?.dispatch({ type: 'start-failed', message: String(err) }) })
+      },
+      stopNode: () => {
+        shellMenu?.dispatch({ type: 'stop' })
+        void daemon.node.stop().finally(() => { shellMenu?.dispatch({ type: 'stopped' }) })
+      },
+      copyGatewayUrl: (url) => { clipboard.writeText(url) },
+      openSettings: () => { showWindow('/settings') },
+      setLaunchAtLogin: (open) => { app.setLoginItemSettings({ openAtLogin: open }) },
+      quit: () => { void quit.quit() }
+    }
+  })
+  shellMenu.update({ gatewayUrl: daemon.gatewayUrl })
+  shellMenu.dispatch({ type: 'started' })
+  nodeApi.on('bandwidth:sample', (sample) => {
+    shellMenu?.dispatch({ type: 'peers', count: daemon.node.host.getConnections().length, at: Date.now() })
+    shellMenu?.update({ rates: { rateIn: sample.rateIn, rateOut: sample.rateOut } })
+  })
+
+  win = createMainWindow({ BrowserWindow, shell, screen }, {
+    preloadPath: join(DIST, 'preload.cjs'),
+    appUrl: APP_URL,
+    bounds: boundsStore(join(app.getPath('userData'), 'window-bounds.json')),
+    log
+  })
+  win.on('close', (event) => {
+    const action = windowCloseAction({ hasTray: shellMenu?.hasTray === true, quitting: quit.quitting })
+    if (action === 'close') return
+    event.preventDefault()
+    if (action === 'hide') win?.hide()
+    else void quit.quit()
+  })
+  api = nodeApi
+  for (const request of pending.splice(0)) handleLaunch(request)
+}
+
+function main (): void {
+  const flags = applyRuntimeFlags(app, process.env)
+  log(flags.reason)
+  if (relaunchOnce(app, flags)) return
+  if (!app.requestSingleInstanceLock()) {
+    app.exit(0)
+    return
+  }
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+  // Unpackaged (`electron electron/dist/main.mjs`), the script and the app's path are no files to import.
+  const launch = (argv: readonly string[], workingDirectory: string): void => {
+    const args = argv.filter((arg) => resolve(workingDirectory, arg) !== ENTRY)
+    handleLaunch(parseLaunchArgs(args, { workingDirectory, appPath: app.isPackaged ? undefined : app.getAppPath() }))
+  }
+  app.on('second-instance', (_event, argv, workingDirectory) => { launch(argv, workingDirectory) })
+  app.on('open-file', (event, file) => { event.preventDefault(); handleLaunch({ files: [file], urls: [], rejected: [] }) })
+  app.on('open-url', (event, url) => { event.preventDefault(); launch(['', url], process.cwd()) })
+  app.on('window-all-closed', () => {})
+  for (const scheme of ['ipfs', 'ipns']) app.setAsDefaultProtocolClient(scheme)
+  launch(process.argv, process.cwd())
+  app.whenReady().then(start).catch((err: unknown) => {
+    dialog.showErrorBox('Planetary could not start', err instanceof Error ? err.message : String(err))
+    app.exit(1)
+  })
+}
+
+main()
