@@ -8,7 +8,7 @@ import { useConnection } from '../lib/connection-store.ts'
 import { useRoute } from '../lib/route.ts'
 import { Toasts } from '../components/Toasts.tsx'
 // Bandwidth and peer history is collected from the app's start, so Status shows the last minutes when first opened (the charts themselves load with the page).
-import '../features/status/traffic-store.ts'
+import './peer-history.ts'
 import { FilesPage } from '../features/files/FilesPage.tsx'
 import { DropTarget } from '../features/files/DropTarget.tsx'
 import { ConnectionBanner } from './ConnectionBanner.tsx'

@@ -2,8 +2,9 @@
  * How many peers are connected, for the top bar.
  */
 import { usePeers } from './peers-store.ts'
+import { uniquePeers } from './unique-peers.ts'
 
 /** The number of connected peers, each counted once however many connections it has. */
 export function usePeerCount (): number {
-  return usePeers((s) => new Set(s.peers.map((p) => p.peer)).size)
+  return usePeers((s) => uniquePeers(s.peers).length)
 }

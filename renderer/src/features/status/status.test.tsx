@@ -17,6 +17,8 @@ import { RingSeries } from './ring-series.ts'
 import { bandwidthHistory, HISTORY_SECONDS, peerHistory, recordBandwidth, useTraffic } from './traffic-store.ts'
 import { timeWindow, valueRange } from './chart-options.ts'
 import { StatusPage } from './StatusPage.tsx'
+// The app hands the peers slice's count to the history, as the running app does.
+import '../../app/peer-history.ts'
 import type { ConnectedDaemon } from '../../test/daemon.ts'
 
 let node: ConnectedDaemon

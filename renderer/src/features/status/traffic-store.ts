@@ -3,9 +3,9 @@
  * peers, over the last ten minutes.
  *
  * Bandwidth comes from the node's `bandwidth:sample` event (one a second).
- * The peer count is this slice's own: the peer IDs from `peers.list`,
- * reloaded every few seconds, kept current between reloads by
- * `peer:connected` and `peer:disconnected`, and sampled once a second.
+ * The peer count is handed over by the app (`setPeerCount`, from the
+ * peers slice's list, which one poll and the peer events keep current) and
+ * sampled once a second.
  * Both histories are bounded rings, filled while the page is hidden too, so
  * the charts show the last ten minutes whenever they are looked at.
  */
@@ -68,44 +68,22 @@ export function recordPeerCount (count: number, atMs: number): void {
 }
 
 const SAMPLE_MS = 1000
-const LIST_MS = 5000
-const LIST_HIDDEN_MS = 30_000
+
+/** The peer count now, as the app hands it over (the peers slice's list); undefined until the first list. */
+let latestPeerCount: number | undefined
+
+/** Tell the history how many peers are connected now; it samples this once a second. */
+export function setPeerCount (count: number): void {
+  latestPeerCount = count
+}
 
 onConnect((api) => {
-  const connected = new Set<string>()
-  let listed = false
-  let stopped = false
-  let listTimer: ReturnType<typeof setTimeout> | undefined
-
-  const list = async (): Promise<void> => {
-    try {
-      const { peers } = await api.peers.list()
-      if (stopped) return
-      connected.clear()
-      for (const p of peers) connected.add(p.peer)
-      listed = true
-    } catch {
-      // The next reload tries again; events keep the count meanwhile.
-    }
-    if (stopped) return
-    const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden'
-    listTimer = setTimeout(() => { void list() }, hidden ? LIST_HIDDEN_MS : LIST_MS)
-  }
-  void list()
-
   const sampler = setInterval(() => {
-    if (listed) recordPeerCount(connected.size, Date.now())
+    if (latestPeerCount !== undefined) recordPeerCount(latestPeerCount, Date.now())
   }, SAMPLE_MS)
-
-  const offs = [
-    api.on('bandwidth:sample', recordBandwidth),
-    api.on('peer:connected', ({ peer }) => { connected.add(peer) }),
-    api.on('peer:disconnected', ({ peer }) => { connected.delete(peer) })
-  ]
+  const off = api.on('bandwidth:sample', recordBandwidth)
   return () => {
-    stopped = true
-    clearTimeout(listTimer)
     clearInterval(sampler)
-    for (const off of offs) off()
+    off()
   }
 })
