@@ -7,11 +7,12 @@ import type { Browser, BrowserContext } from 'playwright-core'
 /** The Chromium binary (Debian's package). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+/** Chromium's command-line flags for this machine. */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
 
 /** Launch Chromium headless. */
 export async function launchChromium (): Promise<Browser> {
-  return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS })
 }
 
 /** A fresh context (own storage), light or dark, with clipboard access. */
