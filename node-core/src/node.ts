@@ -12,6 +12,7 @@ import { BandwidthMeter } from './network/bandwidth.ts'
 import { DiscoverySources } from './network/discovery.ts'
 import { createHost } from './network/host.ts'
 import { forwardPeerEvents } from './network/peer-events.ts'
+import { SwarmPorts } from './network/swarm-ports.ts'
 import { loadPrivateKey } from './repo/identity.ts'
 import { findConnectedProviders } from './routing/providers.ts'
 import { Reprovider } from './routing/reprovider.ts'
@@ -31,6 +32,7 @@ import type { AbortOptions } from './abort.ts'
 import type { FetchProgress } from './exchange/session.ts'
 import type { GcRemoved } from './gc/collect.ts'
 import type { Host } from './network/host.ts'
+import type { ListenBinding } from './network/swarm-ports.ts'
 import type { ProvideProgress } from './routing/reprovider.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
 import type { Repo } from './repo/repo.ts'
@@ -43,6 +45,8 @@ export interface NodeEvents extends NetworkEvents {
   'provide:progress': ProvideProgress
   /** Automatic GC ran because the repo passed its watermark. */
   'repo:collected': { freed: number, sizeBefore: number }
+  /** The Files tree has a new root (any edit, from any door). */
+  'files:changed': { root: string }
 }
 
 /** A node: its repo, its libp2p host and its events. */
@@ -69,13 +73,22 @@ export interface PlanetaryNode {
   readonly gcLock: GcLock
   /** Collect garbage now; yields each block removed. */
   gc(options?: AbortOptions): AsyncIterable<GcRemoved>
+  /** The `Addresses.Swarm` entries listened on, each with the address bound. */
+  listening(): ListenBinding[]
   start(): Promise<void>
   stop(): Promise<void>
 }
 
+/** How a node starts. */
+export interface NodeInit {
+  /** When an `Addresses.Swarm` port is taken, listen on one the system picks instead of failing (default false). */
+  portFallback?: boolean
+}
+
 /** Wire a node over `repo` (not started). */
-export async function createNode (repo: Repo): Promise<PlanetaryNode> {
+export async function createNode (repo: Repo, init: NodeInit = {}): Promise<PlanetaryNode> {
   const sources = new DiscoverySources()
+  const ports = new SwarmPorts({ fallback: init.portFallback ?? false })
   const privateKey = loadPrivateKey(repo.config.Identity)
   const events = new TypedEvents<NodeEvents>()
   const bandwidth = new BandwidthMeter({ connectionManager: { getConnections: () => host.getConnections() } })
@@ -84,6 +97,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     privateKey,
     datastore: await repo.datastore(),
     sources,
+    ports,
     metrics: () => bandwidth
   })
   const bitswap = new Bitswap({
@@ -103,7 +117,7 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     republishMs: durationMs(repo.config.Ipns.RepublishPeriod)
   })
   const gcLock = new GcLock()
-  const mfs = new Mfs({ store: repo.blockstore, records: repo.records('mfs'), lock: gcLock, importer: resolveImporterOptions(repo.config.Import, {}) })
+  const mfs = new Mfs({ store: repo.blockstore, records: repo.records('mfs'), lock: gcLock, importer: resolveImporterOptions(repo.config.Import, {}), onCommit: (root) => { events.emit('files:changed', { root: root.toString() }) } })
   const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [await mfs.root()] }, options)
   const autoGc = new AutoGc({
     store: repo.blockstore,
@@ -138,13 +152,18 @@ export async function createNode (repo: Repo): Promise<PlanetaryNode> {
     gcLock,
     mfs,
     gc,
+    listening: () => ports.bindings(),
     async start () {
       unlisten = [
         forwardPeerEvents(host, sources, events),
         bandwidth.onSample((sample) => { events.emit('bandwidth:sample', sample) }),
         autodialDiscovered(host, sources, repo.config.Swarm.ConnMgr.HighWater)
       ]
-      await host.start()
+      try {
+        await host.start()
+      } catch (err) {
+        throw ports.startError(err)
+      }
       await bitswap.start()
       // The MFS root is loaded (or created) now, under the shared GC lock, so GC never has to.
       await mfs.start()

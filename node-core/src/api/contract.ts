@@ -78,7 +78,8 @@ export const events = {
   'bandwidth:sample': s.BandwidthSample,
   'fetch:progress': z.strictObject({ session: z.number(), blocks: z.number(), bytes: z.number(), peers: z.number() }),
   'provide:progress': z.strictObject({ provided: z.number(), failed: z.number(), total: z.number(), running: z.boolean(), lastRun: z.number() }),
-  'repo:collected': z.strictObject({ freed: z.number(), sizeBefore: z.number() })
+  'repo:collected': z.strictObject({ freed: z.number(), sizeBefore: z.number() }),
+  'files:changed': z.strictObject({ root: z.string() })
 } as const satisfies Record<string, z.ZodType>
 
 /** A method's name. */

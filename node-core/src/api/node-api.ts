@@ -11,7 +11,7 @@ import { peerMethods } from './impl/peers.ts'
 import { pinMethods } from './impl/pins.ts'
 import { repoMethods } from './impl/repo.ts'
 import { EVENT_NAMES } from './contract.ts'
-import type { EventName, EventPayload } from './contract.ts'
+import type { EventName, EventPayload, Output } from './contract.ts'
 import type { Implementation } from './dispatch.ts'
 import type { PlanetaryNode } from '../node.ts'
 
@@ -28,7 +28,12 @@ export interface NodeApiOptions {
   gatewayUrl?: string
   /** The RPC API's multiaddr as bound (`/ip4/127.0.0.1/tcp/5001`). */
   apiAddress?: string
+  /** The addresses (swarm, API, gateway) moved off taken ports when the face started the node. */
+  portsMoved?: readonly PortMove[]
 }
+
+/** An address moved off its configured port, as `node.info` reports it. */
+export type PortMove = Output<'node.info'>['portsMoved'][number]
 
 /** The NodeApi of `node`, served by a face that runs what `options` names. */
 export function createNodeApi (node: PlanetaryNode, options: NodeApiOptions = {}): NodeApi {

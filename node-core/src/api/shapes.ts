@@ -26,6 +26,16 @@ export const KeyName = z.string().min(1).max(100)
 /** A dotted config key (`Addresses.API`). */
 export const ConfigKey = z.string().min(1).max(200).regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/, 'must be a dotted key like Addresses.API')
 
+/** An address moved off its configured port because another program held that port. */
+export const PortMove = z.strictObject({
+  /** Which listener: a swarm listen address, the RPC API (and web UI), or the gateway. */
+  kind: z.enum(['swarm', 'api', 'gateway']),
+  /** The address the config named (a multiaddr). */
+  configured: z.string(),
+  /** The address listened on instead (a multiaddr), now recorded in the config. */
+  actual: z.string()
+})
+
 /** `node.info`. */
 export const NodeInfo = z.strictObject({
   peerId: z.string(),
@@ -36,7 +46,11 @@ export const NodeInfo = z.strictObject({
   /** The local HTTP gateway's origin as bound (`http://127.0.0.1:8080`), when this door knows it runs one. */
   gatewayUrl: z.string().optional(),
   /** The RPC API's address as bound (a multiaddr), when this door serves one. */
-  apiAddress: z.string().optional()
+  apiAddress: z.string().optional(),
+  /** The swarm's listen addresses as bound: each `Addresses.Swarm` entry with the port in use. */
+  listenAddresses: z.array(z.string()),
+  /** The addresses moved this start because their port was taken (only the desktop app moves them). */
+  portsMoved: z.array(PortMove)
 })
 
 /** `files.add`: local files or folders (Electron passes dropped files' paths), imported and pinned. */

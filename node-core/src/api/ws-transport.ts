@@ -15,14 +15,29 @@ interface Pending {
   onProgress?: (progress: unknown) => void
 }
 
+/** Options of {@link connectWebSocket}. */
+export interface ConnectOptions {
+  /** Gives up opening the connection (a daemon that does not answer): TransportClosedError. */
+  signal?: AbortSignal
+}
+
 /** Connect to the bridge of the daemon whose RPC is at `origin` (`http://127.0.0.1:5001`). */
-export async function connectWebSocket (origin: string, token: string): Promise<ApiTransport> {
+export async function connectWebSocket (origin: string, token: string, options: ConnectOptions = {}): Promise<ApiTransport & Required<Pick<ApiTransport, 'closed'>>> {
   const url = new URL(WS_PATH, origin.replace(/^http/, 'ws'))
   url.searchParams.set('token', token)
+  options.signal?.throwIfAborted()
   const socket = new WebSocket(url)
   await new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => { resolve() }, { once: true })
-    socket.addEventListener('error', () => { reject(new TransportClosedError(`cannot open the WebSocket bridge at ${url.origin}${WS_PATH} (refused, or a wrong token)`)) }, { once: true })
+    const giveUp = (): void => {
+      reject(new TransportClosedError(`the WebSocket bridge at ${url.origin}${WS_PATH} did not open in time`))
+      socket.close()
+    }
+    options.signal?.addEventListener('abort', giveUp, { once: true })
+    socket.addEventListener('open', () => { options.signal?.removeEventListener('abort', giveUp); resolve() }, { once: true })
+    socket.addEventListener('error', () => {
+      options.signal?.removeEventListener('abort', giveUp)
+      reject(new TransportClosedError(`cannot open the WebSocket bridge at ${url.origin}${WS_PATH} (refused, or a wrong token)`))
+    }, { once: true })
   })
   const pending = new Map<number, Pending>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()

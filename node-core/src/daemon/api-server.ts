@@ -13,7 +13,7 @@ import { handleRpc, sendError } from './rpc/server.ts'
 import { serveWebui } from './webui.ts'
 import { WsBridge } from './ws-bridge.ts'
 import type { AccessPolicy } from './access.ts'
-import type { NodeApiOptions } from '../api/node-api.ts'
+import type { NodeApiOptions, PortMove } from '../api/node-api.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Config } from '../repo/config/schema.ts'
 import type { Server } from 'node:http'
@@ -32,6 +32,8 @@ export interface ApiServerOptions {
   headersTimeoutMs?: number
   /** The local gateway's origin as bound: `node.info` reports it, and the web UI may show content from it. */
   gatewayUrl?: string
+  /** The addresses moved off taken ports, which `node.info` reports (read at each call: the daemon adds the API's own once bound). */
+  portsMoved?: readonly PortMove[]
   /** The web UI's folder; default the renderer's build (tests serve a folder of their own). */
   webuiRoot?: string
 }
@@ -53,7 +55,10 @@ export async function startApiServer (node: PlanetaryNode, options: ApiServerOpt
     ...(options.gatewayUrl === undefined ? {} : { gatewayOrigin: options.gatewayUrl })
   }
   // `node.info` reads these at each call; the API's address is filled in once the server is bound.
-  const doors: NodeApiOptions = options.gatewayUrl === undefined ? {} : { gatewayUrl: options.gatewayUrl }
+  const doors: NodeApiOptions = {
+    ...(options.gatewayUrl === undefined ? {} : { gatewayUrl: options.gatewayUrl }),
+    ...(options.portsMoved === undefined ? {} : { portsMoved: options.portsMoved })
+  }
   const bridge = new WsBridge(createNodeApi(node, doors), options.token)
   let policy: AccessPolicy = accessPolicy(options.api, options.port)
   const headersTimeout = options.headersTimeoutMs ?? 10_000
@@ -84,7 +89,7 @@ export async function startApiServer (node: PlanetaryNode, options: ApiServerOpt
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE'
-        ? new ApiAddressError(`RPC address ${options.host}:${options.port} is already in use: is another daemon running? Set Addresses.API to a free port`)
+        ? new ApiAddressError(`RPC address ${options.host}:${options.port} is already in use: is another daemon running? Set Addresses.API to a free port`, { cause: err })
         : err)
     })
     server.listen(options.port, options.host, () => { resolve() })

@@ -7,7 +7,8 @@
  * the WebSocket bridge and the web UI on `Addresses.API`; records the RPC
  * address in the repo's `api` file, and on stop undoes all of it in
  * reverse: servers closed, node stopped, api file removed, repo closed
- * (lock released).
+ * (lock released). A taken port fails the start naming the address, as in
+ * Kubo, unless `portFallback` (the desktop app) moves it (ports.ts).
  */
 import { parseMultiaddr } from '../network/parse.ts'
 import { createNode } from '../node.ts'
@@ -18,8 +19,10 @@ import { webuiToken } from './webui-token.ts'
 import { WEBUI_PATH } from './webui.ts'
 import { removeApiFile, writeApiFile } from './api-file.ts'
 import { multiaddrOf, originOf } from './bound.ts'
+import { recordMoves, serverMove, startOnFreePort, swarmMoves } from './ports.ts'
 import { startGateway } from '../gateway/index.ts'
 import type { ApiServer } from './api-server.ts'
+import type { PortMove } from '../api/node-api.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Repo } from '../repo/repo.ts'
 import type { Server } from 'node:http'
@@ -35,29 +38,53 @@ export interface Daemon {
   readonly gatewayUrl: string
   /** The web UI's address, its bridge token in the fragment (never sent to a server). */
   readonly webuiUrl: string
+  /** The addresses moved off taken ports this start (under `portFallback`), as now recorded in the config. */
+  readonly portsMoved: readonly PortMove[]
   stop(): Promise<void>
 }
 
+/** How the daemon starts. */
+export interface StartDaemonOptions {
+  /**
+   * When a configured port (`Addresses.API`, `Addresses.Gateway`, an
+   * `Addresses.Swarm` entry) is taken, listen on one the system picks and
+   * record it in the config (the desktop app). Off (`planetary daemon`), a
+   * taken port fails the start with an error naming the address.
+   */
+  portFallback?: boolean
+  /** Where each moved port is said, one line per move; default stderr. */
+  log?: (line: string) => void
+}
+
 /** Start the node of `repo` and its RPC. */
-export async function startDaemon (repo: Repo): Promise<Daemon> {
-  const { host, port } = tcpAddress(repo.config.Addresses.API, 'Addresses.API')
+export async function startDaemon (repo: Repo, options: StartDaemonOptions = {}): Promise<Daemon> {
+  const fallback = options.portFallback ?? false
+  const log = options.log ?? ((line: string) => { process.stderr.write(`${line}\n`) })
+  const apiAt = tcpAddress(repo.config.Addresses.API, 'Addresses.API')
   const gatewayAt = tcpAddress(repo.config.Addresses.Gateway, 'Addresses.Gateway')
-  const node = await createNode(repo)
+  const node = await createNode(repo, { portFallback: fallback })
   await node.start()
   const heap = new HeapMode()
   heap.start()
   let api: ApiServer | undefined
   let gateway: Server | undefined
   let token: string
+  const portsMoved: PortMove[] = swarmMoves(node)
   try {
     token = await webuiToken(repo)
-    gateway = await startGateway({
+    gateway = await startOnFreePort(gatewayAt.port, fallback, async (port) => await startGateway({
       store: node.repo.blockstore,
       session: () => node.bitswap.session(),
       resolveIpns: async (path, options) => await node.ipns.resolve(path, options)
-    }, gatewayAt.host, gatewayAt.port)
-    api = await startApiServer(node, { host, port, api: repo.config.API, token, gatewayUrl: originOf(gateway) })
+    }, gatewayAt.host, port))
+    portsMoved.push(...serverMove('gateway', repo.config.Addresses.Gateway, gateway))
+    const gatewayUrl = originOf(gateway)
+    api = await startOnFreePort(apiAt.port, fallback, async (port) =>
+      await startApiServer(node, { host: apiAt.host, port, api: repo.config.API, token, gatewayUrl, portsMoved }))
+    portsMoved.push(...serverMove('api', repo.config.Addresses.API, api.server))
+    await recordMoves(repo, portsMoved, log)
   } catch (err) {
+    if (api !== undefined) await api.close()
     if (gateway !== undefined) await close(gateway)
     heap.stop()
     await node.stop()
@@ -73,6 +100,7 @@ export async function startDaemon (repo: Repo): Promise<Daemon> {
     gatewayAddress: multiaddrOf(web),
     gatewayUrl: originOf(web),
     webuiUrl: `${rpc.origin}${WEBUI_PATH}#token=${token}`,
+    portsMoved,
     async stop () {
       await Promise.all([rpc.close(), close(web)])
       heap.stop()

@@ -50,6 +50,8 @@ export interface MfsInit {
   lock: GcLock
   /** From `Import.*`: the prefix of a new root (CID version, hash) and when directories shard. */
   importer: ImporterOptions
+  /** Called after each new root is durable (the node's `files:changed` event). */
+  onCommit?: (root: CID) => void
 }
 
 /** The MFS of one repo. */
@@ -236,7 +238,9 @@ export class Mfs {
 
   async #commit (root: CID): Promise<void> {
     await commitRoot(this.#init.store, this.#init.records, root)
+    const changed = this.#root === undefined || !this.#root.equals(root)
     this.#root = root
+    if (changed) this.#init.onCommit?.(root)
   }
 
   #current (): CID {

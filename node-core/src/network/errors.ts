@@ -15,3 +15,10 @@ export class InvalidPeerIdError extends Error {
   override name = 'InvalidPeerIdError'
   readonly code = 'ERR_INVALID_PEER_ID'
 }
+
+/** An `Addresses.Swarm` entry whose port another program holds. */
+export class SwarmAddressInUseError extends Error {
+  static override name = 'SwarmAddressInUseError'
+  override name = 'SwarmAddressInUseError'
+  readonly code = 'ERR_SWARM_ADDRESS_IN_USE'
+}

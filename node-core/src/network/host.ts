@@ -1,6 +1,7 @@
 /**
  * The libp2p host, assembled from the repo config: identity, listen and
- * announce addresses, transports, encrypters, muxers, discovery (mDNS,
+ * announce addresses, transports (their listeners under the taken-port
+ * policy of swarm-ports.ts), encrypters, muxers, discovery (mDNS,
  * bootstrap, DHT random walk), identify, ping, AutoNAT, hole punching,
  * UPnP, the relay service when enabled, and the LAN and WAN DHTs.
  */
@@ -16,6 +17,7 @@ import { discoveryModules } from './discovery.ts'
 import { encrypters, muxers, transports } from './transports.ts'
 import type { Config } from '../repo/config/schema.ts'
 import type { DiscoverySources } from './discovery.ts'
+import type { SwarmPorts } from './swarm-ports.ts'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
 import type { Libp2p, Libp2pOptions } from 'libp2p'
@@ -32,6 +34,8 @@ export interface HostInit {
   datastore: Datastore
   /** Records how each peer was found. */
   sources: DiscoverySources
+  /** What the swarm's listeners do when a port is taken, and what they bound. */
+  ports: SwarmPorts
   /** Builds the metrics component (the bandwidth meter) from libp2p's components. */
   metrics?: Libp2pOptions['metrics']
 }
@@ -40,7 +44,7 @@ export interface HostInit {
 export type Host = Libp2p<Record<string, unknown>>
 
 /** Build the host from the config. */
-export async function createHost ({ config, privateKey, datastore, sources, metrics }: HostInit): Promise<Host> {
+export async function createHost ({ config, privateKey, datastore, sources, ports, metrics }: HostInit): Promise<Host> {
   const services: NonNullable<Libp2pOptions['services']> = {
     identify: identify(),
     identifyPush: identifyPush(),
@@ -61,7 +65,7 @@ export async function createHost ({ config, privateKey, datastore, sources, metr
       announce: config.Addresses.Announce,
       noAnnounce: config.Addresses.NoAnnounce
     },
-    transports: await transports(config),
+    transports: ports.guard(await transports(config)),
     connectionEncrypters: encrypters(config),
     streamMuxers: muxers(),
     peerDiscovery: discoveryModules(config, sources),

@@ -5,8 +5,10 @@
  * patches our own record as listeners close), so a write could land after
  * the node stopped and the repo's lock was released. `close` waits for the
  * writes in flight; a later one gets RepoClosedError and touches no file.
+ * A full or read-only disk is a named error (disk-errors.ts).
  */
 import { FsDatastore } from 'datastore-fs'
+import { writingTo } from './disk-errors.ts'
 import { RepoClosedError } from './errors.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Key } from 'interface-datastore'
@@ -32,7 +34,7 @@ export class RepoDatastore extends FsDatastore {
 
   async #write<T> (operation: () => Promise<T>): Promise<T> {
     if (this.#closed) throw new RepoClosedError('the repo is closed: its datastore takes no more writes')
-    const writing = operation()
+    const writing = writingTo(this.path, operation)
     this.#writing.add(writing)
     try {
       return await writing

@@ -64,3 +64,24 @@ export class RepoClosedError extends Error {
   override name = 'RepoClosedError'
   readonly code = 'ERR_REPO_CLOSED'
 }
+
+/** A repo write the disk refused for want of space (ENOSPC, or a quota: EDQUOT). */
+export class DiskFullError extends Error {
+  static override name = 'DiskFullError'
+  override name = 'DiskFullError'
+  readonly code = 'ERR_DISK_FULL'
+}
+
+/** A repo on a read-only file system (EROFS). */
+export class RepoReadOnlyError extends Error {
+  static override name = 'RepoReadOnlyError'
+  override name = 'RepoReadOnlyError'
+  readonly code = 'ERR_REPO_READ_ONLY'
+}
+
+/** A repo this user may not read or write (EACCES, EPERM). */
+export class RepoPermissionError extends Error {
+  static override name = 'RepoPermissionError'
+  override name = 'RepoPermissionError'
+  readonly code = 'ERR_REPO_PERMISSION'
+}

@@ -11,10 +11,20 @@ export function repoPath (env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The files and folders inside a repo. */
-export function repoLayout (dir: string): { config: string, blocks: string, datastore: string } {
+export interface RepoLayout {
+  config: string
+  blocks: string
+  datastore: string
+  /** Durable named records, a folder per namespace (records.ts). */
+  records: string
+}
+
+/** Where the parts of the repo at `dir` are. */
+export function repoLayout (dir: string): RepoLayout {
   return {
     config: join(dir, 'config'),
     blocks: join(dir, 'blocks'),
-    datastore: join(dir, 'datastore')
+    datastore: join(dir, 'datastore'),
+    records: join(dir, 'records')
   }
 }

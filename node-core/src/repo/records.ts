@@ -10,6 +10,7 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { syncDir, writeFileAtomic } from './atomic-file.ts'
+import { diskError } from './disk-errors.ts'
 import { InvalidRecordNameError } from './errors.ts'
 
 const NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/
@@ -32,7 +33,11 @@ export class RecordStore {
   }
 
   async #open (): Promise<void> {
-    this.#ready ??= mkdir(this.#dir, { recursive: true, mode: 0o700 }).then(() => {})
+    // A failed mkdir (a full disk, say) is tried again by the next write.
+    this.#ready ??= mkdir(this.#dir, { recursive: true, mode: 0o700 }).then(() => {}, (err: unknown) => {
+      this.#ready = undefined
+      throw diskError(err, this.#dir)
+    })
     await this.#ready
   }
 

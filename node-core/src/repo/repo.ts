@@ -13,12 +13,14 @@ import { applyProfiles } from './config/profiles.ts'
 import { readConfig, writeConfig } from './config/store.ts'
 import { lockRepo } from './lock.ts'
 import { RepoExistsError, RepoNotFoundError } from './errors.ts'
+import { writingTo } from './disk-errors.ts'
 import { repoLayout } from './paths.ts'
 import { RecordStore } from './records.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { Config } from './config/schema.ts'
 import type { Datastore } from 'interface-datastore'
 import type { RepoDatastore } from './datastore.ts'
+import type { RepoLayout } from './paths.ts'
 
 /** An open repo, owned by this process until `close`. */
 export interface Repo {
@@ -34,11 +36,15 @@ export interface Repo {
   close(): Promise<void>
 }
 
-/** Create a repo at `dir` with a new identity and the profiles given. */
+/** Create a repo at `dir` with a new identity and the profiles given; a disk that refuses is a named error (disk-errors.ts). */
 export async function initRepo (dir: string, profiles = ''): Promise<Config> {
   const layout = repoLayout(dir)
   if (await exists(layout.config)) throw new RepoExistsError(`a repo already exists at ${dir}`)
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  return await writingTo(dir, async () => await create(dir, layout, profiles))
+}
+
+async function create (dir: string, layout: RepoLayout, profiles: string): Promise<Config> {
+  await makeDir(dir)
   const leftovers = (await readdir(dir)).filter((name) => !name.startsWith('.'))
   if (leftovers.length > 0) throw new RepoExistsError(`${dir} is not empty and holds no repo: refusing to init there`)
   const lock = await lockRepo(dir)
@@ -60,12 +66,16 @@ export async function repoExists (dir: string): Promise<boolean> {
   return await exists(repoLayout(dir).config)
 }
 
-/** Open the repo at `dir`, taking its lock. */
+/** Open the repo at `dir`, taking its lock; a disk that refuses is a named error (disk-errors.ts). */
 export async function openRepo (dir: string): Promise<Repo> {
   const layout = repoLayout(dir)
   if (!await exists(layout.config)) {
     throw new RepoNotFoundError(`no repo at ${dir}: run 'planetary init' (or set PLANETARY_PATH to an existing repo)`)
   }
+  return await writingTo(dir, async () => await openExisting(dir, layout))
+}
+
+async function openExisting (dir: string, layout: RepoLayout): Promise<Repo> {
   const lock = await lockRepo(dir)
   try {
     let config = await readConfig(layout.config)
@@ -87,7 +97,7 @@ export async function openRepo (dir: string): Promise<Repo> {
       records: (namespace, secret = false) => {
         let store = records.get(namespace)
         if (store === undefined) {
-          store = new RecordStore(join(dir, 'records', namespace), secret ? 0o600 : 0o644)
+          store = new RecordStore(join(layout.records, namespace), secret ? 0o600 : 0o644)
           records.set(namespace, store)
         }
         return store
@@ -108,6 +118,16 @@ export async function openRepo (dir: string): Promise<Repo> {
   } catch (err) {
     await lock.release()
     throw err
+  }
+}
+
+/** `mkdir -p dir`, failing with the real errno: Node's recursive mkdir reports a read-only parent as ENOENT. */
+async function makeDir (dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    await mkdir(dir, { mode: 0o700 })
   }
 }
 

@@ -1,5 +1,7 @@
 // A real `planetary daemon` in a child process, over a fresh test repo.
 import { spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { CLI, freshRepo } from './cli.ts'
 import { waitFor } from './nodes.ts'
 import type { ChildProcess } from 'node:child_process'
@@ -23,7 +25,19 @@ export async function startTestDaemon (configure: (repo: string) => Promise<void
 
 /** Run `planetary ...args` (a daemon command line) on `repo` until it is ready; `stop` ends it, then runs `cleanup`. */
 export async function runDaemon (repo: string, args: string[], cleanup: () => Promise<void> = async () => {}): Promise<TestDaemon> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return await spawnDaemon(repo, [CLI, ...args], cleanup)
+}
+
+/** Run the daemon on `repo` as the desktop app starts it (taken ports moved), until it is ready. */
+export async function runDesktopDaemon (repo: string, cleanup: () => Promise<void> = async () => {}): Promise<TestDaemon> {
+  return await spawnDaemon(repo, [DESKTOP_DAEMON], cleanup)
+}
+
+/** The desktop app's start of the daemon, as a script (spelled without `new URL(…, import.meta.url)`, as in cli.ts). */
+const DESKTOP_DAEMON = join(dirname(fileURLToPath(import.meta.url)), 'desktop-daemon.ts')
+
+async function spawnDaemon (repo: string, argv: string[], cleanup: () => Promise<void>): Promise<TestDaemon> {
+  const child = spawn(process.execPath, argv, { env: { ...process.env, PLANETARY_PATH: repo }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr.on('data', (d: Buffer) => { out += d.toString() })
@@ -38,7 +52,7 @@ export async function runDaemon (repo: string, args: string[], cleanup: () => Pr
     child,
     output: () => out,
     async stop () {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const closed = new Promise((resolve) => child.on('close', resolve))
         child.kill('SIGTERM')
         await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 8000))])

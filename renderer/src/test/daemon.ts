@@ -12,7 +12,11 @@ export interface ConnectedDaemon {
 
 /** Start a daemon and connect the app's stores to it (resolves once online). */
 export async function connectedDaemon (configure?: (repo: string) => Promise<void>): Promise<ConnectedDaemon> {
-  const daemon = await startUiDaemon(configure)
+  return await connectTo(await startUiDaemon(configure))
+}
+
+/** Connect the app's stores to a running daemon (resolves once online); `stop` stops it too. */
+export async function connectTo (daemon: UiDaemon): Promise<ConnectedDaemon> {
   const token = new URLSearchParams(new URL(daemon.webui).hash.slice(1)).get('token') ?? ''
   const disconnect = startConnection({ origin: daemon.origin, token })
   await waitUntil(() => useConnection.getState().status === 'online', 15_000, 'the app to connect to the daemon')

@@ -2,6 +2,11 @@
  * The words of the Settings page: each setting's label and help, the
  * values it offers, what validation says, and what saving says.
  */
+/** Ports as words: `4123`, `4123 and 4124`, `4123, 4124 and 4125`. */
+const listOf = (ports: readonly number[]): string => ports.length < 2 ? ports.join('') : `${ports.slice(0, -1).join(', ')} and ${ports.at(-1) ?? ''}`
+/** What each kind of listener serves. */
+const LISTENERS = { api: 'API and web UI', gateway: 'gateway', swarm: 'peer connections' } as const
+
 /** The Settings page's texts. */
 export const settings = {
   title: 'Settings',
@@ -19,11 +24,16 @@ export const settings = {
     legend: 'Addresses',
     api: 'API and web UI',
     gateway: 'Gateway',
+    swarm: 'Peer connections',
     copy: (what: string) => `Copy the ${what} address`,
     none: 'Not running',
+    movedTitle: 'Some ports were taken by another program',
+    moved: (kind: keyof typeof LISTENERS, from: number, to: readonly number[]) => `Port ${from} (${LISTENERS[kind]}) was in use, so Planetary listens on ${listOf(to)} instead.`,
+    movedSaved: 'The new ports are saved in the config, so Planetary keeps using them. To go back, stop the other program (another IPFS node, perhaps), set the usual ports as below, and restart.',
     note: 'To change them, set them from a terminal and restart the node, for example:',
     command: 'planetary config Addresses.API /ip4/127.0.0.1/tcp/5001',
-    commandGateway: 'planetary config Addresses.Gateway /ip4/127.0.0.1/tcp/8080'
+    commandGateway: 'planetary config Addresses.Gateway /ip4/127.0.0.1/tcp/8080',
+    commandSwarm: 'planetary config --json Addresses.Swarm \'["/ip4/0.0.0.0/tcp/4001", "/ip4/0.0.0.0/udp/4001/quic-v1"]\''
   },
   storage: {
     legend: 'Storage',

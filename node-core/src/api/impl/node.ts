@@ -1,6 +1,7 @@
 /**
- * The `node` namespace: who this node is, and where its gateway and RPC
- * API listen when the face serving the API runs them.
+ * The `node` namespace: who this node is, where its swarm listens, where
+ * its gateway and RPC API listen when the face serving the API runs them,
+ * and which of those moved off a taken port.
  */
 import { AGENT_VERSION } from '../../network/host.ts'
 import type { PlanetaryNode } from '../../node.ts'
@@ -19,7 +20,9 @@ export function nodeMethods (node: PlanetaryNode, doors: NodeApiOptions = {}): N
       repoPath: node.repo.path,
       online: node.host.status === 'started',
       ...(doors.gatewayUrl === undefined ? {} : { gatewayUrl: doors.gatewayUrl }),
-      ...(doors.apiAddress === undefined ? {} : { apiAddress: doors.apiAddress })
+      ...(doors.apiAddress === undefined ? {} : { apiAddress: doors.apiAddress }),
+      listenAddresses: node.listening().map((binding) => binding.actual),
+      portsMoved: [...doors.portsMoved ?? []]
     })
   }
 }

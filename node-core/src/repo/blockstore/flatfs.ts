@@ -7,7 +7,8 @@
  * shard, so a file under a final name is always complete. `sync` flushes
  * the batch and syncs every directory a rename touched: only then is a
  * block durable, and only then does a command report success. Temporary
- * files left by a crash are removed on open.
+ * files left by a crash are removed on open. A full or read-only disk is a
+ * named error (disk-errors.ts); the block it refused is not stored.
  */
 import { close, fdatasync, open, statSync, write } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
@@ -16,6 +17,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { BlockNotFoundError } from '../../block/errors.ts'
 import { syncDir } from '../atomic-file.ts'
+import { diskError, writingTo } from '../disk-errors.ts'
 import { SHARDING, blockKey, cidOfFileName, shardOf } from './flatfs-key.ts'
 import type { Blockstore } from '../../block/blockstore.ts'
 import type { CID } from 'multiformats/cid'
@@ -62,6 +64,10 @@ export class FlatfsBlockstore implements Blockstore {
 
   /** Create the layout if missing and remove temporary files left by a crash. */
   async open (): Promise<void> {
+    await writingTo(this.#dir, async () => { await this.#open() })
+  }
+
+  async #open (): Promise<void> {
     await mkdir(this.#dir, { recursive: true })
     await rm(join(this.#dir, TEMP_DIR), { recursive: true, force: true })
     await mkdir(join(this.#dir, TEMP_DIR))
@@ -96,7 +102,7 @@ export class FlatfsBlockstore implements Blockstore {
     if (this.#unsynced(key) !== undefined || existsNow(this.#path(key))) return
     const shard = shardOf(key)
     const tmp = join(this.#dir, TEMP_DIR, `${key}.${randomBytes(4).toString('hex')}`)
-    const fd = await openFd(tmp, 'wx')
+    const fd = await writingTo(this.#dir, async () => await openFd(tmp, 'wx'))
     try {
       for (let written = 0; written < bytes.byteLength;) {
         written += (await writeFd(fd, bytes.subarray(written))).bytesWritten
@@ -104,7 +110,7 @@ export class FlatfsBlockstore implements Blockstore {
     } catch (err) {
       await closeFd(fd)
       await rm(tmp, { force: true })
-      throw err
+      throw diskError(err, this.#dir)
     }
     if (this.#unsynced(key) !== undefined) {
       await closeFd(fd)
@@ -182,8 +188,9 @@ export class FlatfsBlockstore implements Blockstore {
     try {
       await current
     } catch (err) {
-      this.#failure ??= err as Error
-      throw err
+      const failure = diskError(err, this.#dir) as Error
+      this.#failure ??= failure
+      throw failure
     } finally {
       for (const p of batch) this.#flushing.delete(p.key)
     }

@@ -13,7 +13,7 @@ import { BlockWriter } from './block-writer.ts'
 import { writeDirectory } from './directory.ts'
 import { importFileBytes } from './file.ts'
 import { writeSymlink } from './symlink.ts'
-import { IsDirectoryError, UnsupportedFileTypeError } from './errors.ts'
+import { IsDirectoryError, SourceUnreadableError, UnsupportedFileTypeError } from './errors.ts'
 import type { AbortOptions } from '../../abort.ts'
 import type { Blockstore } from '../../block/blockstore.ts'
 import type { Mtime } from '../format/unixfs-data.ts'
@@ -92,7 +92,7 @@ export async function addSources (store: Pick<Blockstore, 'put'>, sources: AddSo
 
 async function addPath (writer: BlockWriter, path: string, name: string, importer: ImporterOptions, options: AddOptions, emit: (path: string, part: FilePart, isDir: boolean) => void, top: boolean): Promise<FilePart> {
   options.signal?.throwIfAborted()
-  const info = await lstat(path, { bigint: true })
+  const info = await lstat(path, { bigint: true }).catch((err: unknown) => { throw unreadable(path, err) })
   if (info.isSymbolicLink()) {
     if (top && !options.recursive && (await stat(path).catch(() => undefined))?.isDirectory() === true) {
       throw new IsDirectoryError(`${path} is a directory, use the '-r' flag to specify directories`)
@@ -105,7 +105,7 @@ async function addPath (writer: BlockWriter, path: string, name: string, importe
   const meta = entryMeta(info, options)
   if (info.isDirectory()) {
     if (options.recursive !== true) throw new IsDirectoryError(`${path} is a directory, use the '-r' flag to specify directories`)
-    const names = (await readdir(path)).filter((n) => options.hidden === true || !n.startsWith('.')).sort()
+    const names = (await readdir(path).catch((err: unknown) => { throw unreadable(path, err) })).filter((n) => options.hidden === true || !n.startsWith('.')).sort()
     const entries: DirEntry[] = []
     for (const child of names) {
       entries.push({ name: child, part: await addPath(writer, join(path, child), `${name}/${child}`, importer, options, emit, false) })
@@ -120,9 +120,16 @@ async function addPath (writer: BlockWriter, path: string, name: string, importe
   return part
 }
 
+/** A source that vanished or cannot be read, named (the OS's words kept, as Kubo prints them). */
+function unreadable (path: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException).code
+  const words = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : undefined
+  return words === undefined ? err as Error : new SourceUnreadableError(`lstat ${path}: ${words}: ${path}`, { cause: err })
+}
+
 /** A file's bytes, read into one reused buffer (the chunker copies what it keeps). */
 async function * readFile (path: string, options: AbortOptions): AsyncIterable<Uint8Array> {
-  const handle = await open(path, 'r')
+  const handle = await open(path, 'r').catch((err: unknown) => { throw unreadable(path, err) })
   try {
     const buffer = new Uint8Array(READ_SIZE)
     while (true) {

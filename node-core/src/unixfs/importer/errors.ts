@@ -22,3 +22,10 @@ export class InvalidImportOptionsError extends Error {
   override name = 'InvalidImportOptionsError'
   readonly code = 'ERR_INVALID_IMPORT_OPTIONS'
 }
+
+/** A path given to `add` that is gone or cannot be read (moved, deleted, no permission). */
+export class SourceUnreadableError extends Error {
+  static override name = 'SourceUnreadableError'
+  override name = 'SourceUnreadableError'
+  readonly code = 'ERR_SOURCE_UNREADABLE'
+}

@@ -6,7 +6,8 @@
 import { useEffect } from 'react'
 import { useConnection } from '../../lib/connection-store.ts'
 import { settings as texts } from '../../texts/settings.ts'
-import { AddressesSection, AppearanceSection, NetworkSection, StorageSection } from './sections.tsx'
+import { AddressesSection } from './addresses.tsx'
+import { AppearanceSection, NetworkSection, StorageSection } from './sections.tsx'
 import { useSettings } from './settings-store.ts'
 import './settings.css'
 

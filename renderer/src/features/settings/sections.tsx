@@ -1,8 +1,8 @@
 /**
- * The Settings page's groups: where the node listens (read only), storage,
- * network, and appearance (the theme, kept in this browser).
+ * The Settings page's editable groups: storage, network, and appearance
+ * (the theme, kept in this browser). Where the node listens is
+ * addresses.tsx.
  */
-import { CopyButton } from '../../components/CopyButton.tsx'
 import { useTheme } from '../../lib/theme.ts'
 import { settings as texts } from '../../texts/settings.ts'
 import { CheckSetting, SelectSetting, TextSetting } from './controls.tsx'
@@ -16,37 +16,6 @@ const strategyOptions = REPROVIDER_STRATEGIES.map((value) => ({ value, label: te
 const THEMES: ThemeChoice[] = ['light', 'dark', 'system']
 
 const asList = (value: unknown): string[] => Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
-
-/** The API and gateway addresses, and how to change them. */
-export function AddressesSection () {
-  const addresses = useSettings((s) => s.addresses)
-  const loaded = useSettings((s) => s.loaded)
-  const rows = [
-    { name: texts.addresses.api, value: addresses.api, testId: 'address-api' },
-    { name: texts.addresses.gateway, value: addresses.gateway, testId: 'address-gateway' }
-  ]
-  return (
-    <section className="settings-group" aria-labelledby="addresses-heading">
-      <h2 id="addresses-heading">{texts.addresses.legend}</h2>
-      <dl className="address-facts">
-        {rows.map((row) => (
-          <div key={row.testId}>
-            <dt>{row.name}</dt>
-            <dd>
-              {!loaded
-                ? <span className="control-skeleton line" aria-hidden="true" />
-                : row.value === undefined
-                  ? <span className="muted">{texts.addresses.none}</span>
-                  : <><code data-testid={row.testId}>{row.value}</code><CopyButton text={row.value} label={texts.addresses.copy(row.name)} /></>}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="setting-help">{texts.addresses.note}</p>
-      <pre className="command"><code>{texts.addresses.command}{'\n'}{texts.addresses.commandGateway}</code></pre>
-    </section>
-  )
-}
 
 /** The storage cap and the GC watermark. */
 export function StorageSection () {

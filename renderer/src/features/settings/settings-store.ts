@@ -2,13 +2,15 @@
  * The settings slice: the config values the Settings page edits, read with
  * `config.get` on every connection, changed one key at a time with
  * `config.set`, and each key's saving state (saving, saved, or the node's
- * error), plus the API and gateway addresses from `node.info`.
+ * error), plus where the node listens (API, gateway, swarm) and which
+ * of those moved off a taken port, from `node.info`.
  */
 import { create } from 'zustand'
 import { onConnect, requireApi } from '../../lib/connection-store.ts'
 import { errorText } from '../../texts/errors.ts'
 import { SETTING_KEYS, valueAt } from './setting-values.ts'
 import type { SettingKey } from './setting-values.ts'
+import type { PortMove } from './ports-moved.ts'
 import type { Input } from '../../../../node-core/src/api/contract.ts'
 
 /** A value `config.set` takes (JSON). */
@@ -27,6 +29,10 @@ export interface FieldState {
 export interface Addresses {
   api: string | undefined
   gateway: string | undefined
+  /** The swarm's listen addresses as bound. */
+  swarm: readonly string[]
+  /** The addresses moved off ports another program held, this start. */
+  moved: readonly PortMove[]
 }
 
 /** The settings slice's state. */
@@ -53,7 +59,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   values: {},
   loaded: false,
   loadError: undefined,
-  addresses: { api: undefined, gateway: undefined },
+  addresses: { api: undefined, gateway: undefined, swarm: [], moved: [] },
   fields: {},
   restartNeeded: false,
   defaultBootstrap: [],
@@ -72,7 +78,12 @@ export const useSettings = create<SettingsState>()((set, get) => ({
         loaded: true,
         loadError: undefined,
         defaultBootstrap: Array.isArray(bootstrap) ? bootstrap.filter((a): a is string => typeof a === 'string') : [],
-        addresses: { api: info.apiAddress ?? configured('Addresses.API'), gateway: info.gatewayUrl ?? configured('Addresses.Gateway') }
+        addresses: {
+          api: info.apiAddress ?? configured('Addresses.API'),
+          gateway: info.gatewayUrl ?? configured('Addresses.Gateway'),
+          swarm: info.listenAddresses,
+          moved: info.portsMoved
+        }
       })
     } catch (err) {
       set({ loadError: errorText(err) })

@@ -4,7 +4,7 @@
 // node's own refusal shows beside its field, and the theme is kept in this
 // browser and applied to the document.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { planetaryOk } from '../../../../node-core/test/helpers/cli.ts'
 import { DEFAULT_BOOTSTRAP as NODE_BOOTSTRAP } from '../../../../node-core/src/repo/config/defaults.ts'
@@ -60,6 +60,10 @@ describe('the Settings page', () => {
     const info = await requireApi().node.info()
     expect(screen.getByTestId('address-api').textContent).toBe(info.apiAddress ?? await configGet('Addresses.API'))
     expect(screen.getByTestId('address-gateway').textContent).toBe(info.gatewayUrl ?? await configGet('Addresses.Gateway'))
+    expect(info.listenAddresses).toHaveLength(3) // the test profile's TCP, QUIC and WebSocket, on ports the system chose
+    expect(within(screen.getByTestId('address-swarm')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(info.listenAddresses)
+    expect(info.portsMoved).toEqual([])
+    expect(screen.queryByTestId('ports-moved')).toBeNull()
   })
 
   it('sends each change to the node, which keeps it for the next start', async () => {
