@@ -173,7 +173,9 @@ export async function launchStandin (options: LaunchOptions): Promise<StandinApp
   }
 
   const command = async (name: string, args: Record<string, unknown> = {}): Promise<unknown> => {
-    const socket = newest === undefined ? undefined : sockets.get(newest)
+    // The process with the window (a second instance or a relaunched one says hello too, then exits).
+    const target = records.findLast((r) => r.kind === 'window:created' && alive(r.pid))?.pid ?? newest
+    const socket = target === undefined ? undefined : sockets.get(target)
     if (socket === undefined) throw new Error('no stand-in process is connected')
     const id = nextCommand++
     const reply = new Promise<unknown>((resolve, reject) => { replies.set(id, { resolve, reject }) })

@@ -124,9 +124,14 @@ export function isolatedWorld (codec: CloneCodec, config: IsolatedWorldConfig, p
   let nextPromise = 1
 
   const post = (message: Record<string, unknown>): void => { send(JSON.stringify(message)) }
+  // Electron's words when an argument cannot cross (the structured-clone algorithm's own check).
   const encodeArgs = (args: unknown[]): string => {
-    structuredClone(args)
-    return codec.encode(args)
+    try {
+      structuredClone(args)
+      return codec.encode(args)
+    } catch {
+      throw new Error('An object could not be cloned.')
+    }
   }
 
   const ipcRenderer = {

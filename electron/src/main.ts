@@ -4,15 +4,17 @@
  * Start-only flags first (one guarded relaunch), one instance (a second
  * launch hands its files and links over), the repo (made on first run),
  * native transports checked, then the daemon's node, gateway and API
- * (node-core's startDaemon), the app:// origin, the IPC binding, the
- * window and the tray; quitting drains IPC and stops the node in 5 s.
+ * (node-core's startDaemon, taken ports moved and recorded) — or, when a
+ * running `planetary daemon` holds the repo, that daemon through its API
+ * if the user agrees — then the app:// origin, the IPC binding, the window
+ * and the tray; quitting drains IPC and stops the node in 5 s.
  *
- * Runs only as electron/dist/main.mjs (electron/vite.config.ts); no test
- * imports it.
+ * Runs as electron/dist/main.mjs (electron/vite.config.ts): in Electron,
+ * and in e2e/desktop.test.ts on the stand-in runtime (e2e/electron-standin).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { BrowserWindow, app, clipboard, dialog, protocol, screen, shell } from 'electron'
+import { BrowserWindow, Notification, app, clipboard, dialog, protocol, screen, shell } from 'electron'
 import { applyRuntimeFlags, relaunchOnce } from './runtime-flags.ts'
 import { parseLaunchArgs } from './launch-args.ts'
 import { checkNativeTransports } from './native-modules.ts'
@@ -21,6 +23,9 @@ import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, APP_URL, registerAppProtocol } from 
 import { createMainWindow } from './window.ts'
 import { bindWindowIpc } from './ipc-electron.ts'
 import { createShellMenu } from './tray-electron.ts'
+import { attachDaemon } from './attach.ts'
+import { importNotice, launchWarning } from './notices.ts'
+import { toWireError } from '../../node-core/src/api/wire-error.ts'
 import { initRepo, openRepo, repoExists } from '../../node-core/src/repo/repo.ts'
 import { RepoLockedError } from '../../node-core/src/repo/errors.ts'
 import { readApiFile } from '../../node-core/src/daemon/api-file.ts'
@@ -30,9 +35,14 @@ import { createNodeApi } from '../../node-core/src/api/node-api.ts'
 import { dispatch } from '../../node-core/src/api/dispatch.ts'
 import type { LaunchRequest } from './launch-args.ts'
 import type { ShellMenu } from './tray-electron.ts'
+import type { AttachedDaemon } from './attach.ts'
+import type { QuitSequence } from './quit.ts'
 import type { SavedBounds } from './window.ts'
 import type { Daemon } from '../../node-core/src/daemon/daemon.ts'
 import type { NodeApi } from '../../node-core/src/api/node-api.ts'
+import type { Output } from '../../node-core/src/api/contract.ts'
+
+type AddOutput = Output<'files.add'>
 
 // import.meta.dirname is electron/src, in the sources and (fixed at build time) in the bundle.
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -53,25 +63,40 @@ function showWindow (hash?: string): void {
   win.focus()
 }
 
+function notify (notice: { title: string, body: string }): void {
+  if (Notification.isSupported()) new Notification(notice).show()
+}
+
+/** Import files the app was handed (tray, open-with, a second launch) into Files; a notification says how it ended. */
 function importFiles (paths: string[]): void {
   if (api === undefined || paths.length === 0) return
   dispatch(api.methods, 'files.add', { paths, to: '/' }, { signal: new AbortController().signal, progress: () => {} })
-    .catch((err: unknown) => { dialog.showErrorBox('Planetary could not import the files', String(err)) })
+    .then((output) => { notify(importNotice(paths, { ok: true, entries: (output as AddOutput).entries })) }, (err: unknown) => { notify(importNotice(paths, { ok: false, error: toWireError(err) })) })
 }
 
-/** A second launch (or macOS's open-file/open-url): focus, import its files, open its links in Explore. */
-function handleLaunch (request: LaunchRequest): void {
+/**
+ * A launch's request (the first one, a second launch, macOS's open-file or
+ * open-url): import its files, open its last link in Explore, warn about
+ * what could not be opened. The first launch's window shows by itself when
+ * its page is ready.
+ */
+function handleLaunch (request: LaunchRequest, first = false): void {
   if (win === undefined || api === undefined) {
     pending.push(request)
     return
   }
-  for (const { arg, reason } of request.rejected) log(`ignored ${arg.slice(0, 200)}: ${reason}`)
+  const warning = launchWarning(request)
+  if (warning !== undefined) {
+    log(`${warning.message}: ${warning.detail.replaceAll('\n', '; ')}`)
+    void dialog.showMessageBox(win, { type: 'warning', message: warning.message, detail: warning.detail, buttons: ['OK'] })
+  }
   importFiles(request.files)
   const last = request.urls.at(-1)
+  if (first && last === undefined) return
   showWindow(last === undefined ? undefined : `/explore${last.path}`)
 }
 
-/** The repo is held by a running daemon: say which, and offer its web UI. */
+/** The repo is held by a daemon the app cannot use: say which, and offer its web UI. */
 async function showLocked (repoPath: string, err: Error): Promise<void> {
   const address = await readApiFile(repoPath).catch(() => undefined)
   const match = address === undefined ? null : /^\/ip([46])\/([^/]+)\/tcp\/(\d+)/.exec(address)
@@ -89,34 +114,26 @@ function boundsStore (file: string): { load: () => unknown, save: (bounds: Saved
   }
 }
 
-async function start (): Promise<void> {
-  const repoPath = process.env.PLANETARY_PATH ?? join(app.getPath('userData'), 'repo')
-  if (!await repoExists(repoPath)) await initRepo(repoPath)
-  let repo
-  try {
-    repo = await openRepo(repoPath)
-  } catch (err) {
-    if (!(err instanceof RepoLockedError)) throw err
-    await showLocked(repoPath, err)
-    app.exit(0)
-    return
-  }
-  await checkNativeTransports(repo.config.Swarm.Transports, { log })
-  let daemon: Daemon
-  try {
-    daemon = await startDaemon(repo)
-  } catch (err) {
-    await repo.close()
-    throw err
-  }
-  log(`web UI: ${daemon.webuiUrl}`)
-  const nodeApi = createNodeApi(daemon.node, { gatewayUrl: daemon.gatewayUrl, apiAddress: daemon.apiAddress })
-  registerAppProtocol(protocol, { root: join(ROOT, 'renderer', 'dist'), gatewayUrl: daemon.gatewayUrl })
-  const binding = bindWindowIpc(nodeApi, () => win)
+/** The node the window and tray drive: the app's own, or a daemon attached to. */
+interface Served {
+  api: NodeApi
+  gatewayUrl: string | undefined
+  /** Stop what the app runs when it quits (the node and repo, or only the connection to a daemon). */
+  stop: () => Promise<void>
+  /** Start and stop the node from the tray (the app's own node only). */
+  node?: { start: () => Promise<void>, stop: () => Promise<void> }
+  /** Connected peers now. */
+  peers: () => Promise<number>
+}
+
+/** The app:// origin, the IPC binding, quit, the tray and the window around `served`. */
+function serve (served: Served): QuitSequence {
+  registerAppProtocol(protocol, { root: join(ROOT, 'renderer', 'dist'), gatewayUrl: served.gatewayUrl })
+  const binding = bindWindowIpc(served.api, () => win)
   const quit = createQuitSequence({
     stopAccepting: () => { binding.stopAccepting() },
     drain: async (ms) => { await binding.drain(ms) },
-    stopNode: async () => { try { await daemon.stop() } finally { await repo.close() } },
+    stopNode: served.stop,
     exit: (code) => { shellMenu?.destroy(); app.exit(code) },
     log,
     stopTimeoutMs: 5_000
@@ -127,6 +144,8 @@ async function start (): Promise<void> {
     void quit.quit()
   })
 
+  const node = served.node
+  const unsupported = (): void => { log('the node is a daemon the app is attached to: start and stop it where it runs') }
   shellMenu = createShellMenu({
     assetsDir: join(ROOT, 'assets'),
     log,
@@ -137,25 +156,31 @@ async function start (): Promise<void> {
         if (win === undefined) return
         void dialog.showOpenDialog(win, { properties: ['openFile', 'openDirectory', 'multiSelections'] }).then(({ filePaths }) => { importFiles(filePaths) })
       },
-      startNode: () => {
-        shellMenu?.dispatch({ type: 'start' })
-        daemon.node.start().then(() => { shellMenu?.dispatch({ type: 'started' }) }, (err: unknown) => { shellMenu?.dispatch({ type: 'start-failed', message: String(err) }) })
-      },
-      stopNode: () => {
-        shellMenu?.dispatch({ type: 'stop' })
-        void daemon.node.stop().finally(() => { shellMenu?.dispatch({ type: 'stopped' }) })
-      },
+      startNode: node === undefined
+        ? unsupported
+        : () => {
+            shellMenu?.dispatch({ type: 'start' })
+            node.start().then(() => { shellMenu?.dispatch({ type: 'started' }) }, (err: unknown) => { shellMenu?.dispatch({ type: 'start-failed', message: String(err) }) })
+          },
+      stopNode: node === undefined
+        ? unsupported
+        : () => {
+            shellMenu?.dispatch({ type: 'stop' })
+            void node.stop().finally(() => { shellMenu?.dispatch({ type: 'stopped' }) })
+          },
       copyGatewayUrl: (url) => { clipboard.writeText(url) },
       openSettings: () => { showWindow('/settings') },
       setLaunchAtLogin: (open) => { app.setLoginItemSettings({ openAtLogin: open }) },
       quit: () => { void quit.quit() }
     }
   })
-  shellMenu.update({ gatewayUrl: daemon.gatewayUrl })
+  shellMenu.update({ gatewayUrl: served.gatewayUrl })
   shellMenu.dispatch({ type: 'started' })
-  nodeApi.on('bandwidth:sample', (sample) => {
-    shellMenu?.dispatch({ type: 'peers', count: daemon.node.host.getConnections().length, at: Date.now() })
-    shellMenu?.update({ rates: { rateIn: sample.rateIn, rateOut: sample.rateOut } })
+  served.api.on('bandwidth:sample', (sample) => {
+    void served.peers().then((count) => {
+      shellMenu?.dispatch({ type: 'peers', count, at: Date.now() })
+      shellMenu?.update({ rates: { rateIn: sample.rateIn, rateOut: sample.rateOut } })
+    }, () => {})
   })
 
   win = createMainWindow({ BrowserWindow, shell, screen }, {
@@ -171,8 +196,76 @@ async function start (): Promise<void> {
     if (action === 'hide') win?.hide()
     else void quit.quit()
   })
-  api = nodeApi
-  for (const request of pending.splice(0)) handleLaunch(request)
+  api = served.api
+  const [first, ...later] = pending.splice(0)
+  if (first !== undefined) handleLaunch(first, true)
+  for (const request of later) handleLaunch(request)
+  return quit
+}
+
+/** The repo is held by a running daemon: offer to use it through its API (it runs on when the app quits). */
+async function startAttached (repoPath: string, locked: RepoLockedError): Promise<void> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    message: 'Planetary is already running as a daemon',
+    detail: `${locked.message}\n\nThe app can use that daemon through its API; the daemon keeps running when the app quits.`,
+    buttons: ['Use the running daemon', 'Quit'],
+    defaultId: 0,
+    cancelId: 1
+  })
+  if (response !== 0) {
+    app.exit(0)
+    return
+  }
+  let attached: AttachedDaemon
+  try {
+    attached = await attachDaemon(repoPath)
+  } catch (err) {
+    await showLocked(repoPath, err as Error)
+    app.exit(1)
+    return
+  }
+  log(`attached to the daemon at ${attached.origin}`)
+  const quit = serve({
+    api: attached.api,
+    gatewayUrl: attached.info.gatewayUrl,
+    stop: async () => { await attached.close() },
+    peers: async () => (await attached.api.methods['peers.list']({}, { signal: AbortSignal.timeout(5_000), progress: () => {} })).peers.length
+  })
+  void attached.gone.then(async () => {
+    await dialog.showMessageBox({ type: 'warning', message: 'The Planetary daemon stopped', detail: `The daemon at ${attached.origin} went away. Start it again (planetary daemon), then reopen Planetary.`, buttons: ['Quit'] })
+    await quit.quit()
+  })
+}
+
+async function start (): Promise<void> {
+  const repoPath = process.env.PLANETARY_PATH ?? join(app.getPath('userData'), 'repo')
+  if (!await repoExists(repoPath)) await initRepo(repoPath)
+  let repo
+  try {
+    repo = await openRepo(repoPath)
+  } catch (err) {
+    if (!(err instanceof RepoLockedError)) throw err
+    await startAttached(repoPath, err)
+    return
+  }
+  await checkNativeTransports(repo.config.Swarm.Transports, { log })
+  let daemon: Daemon
+  try {
+    daemon = await startDaemon(repo, { portFallback: true, log })
+  } catch (err) {
+    await repo.close()
+    throw err
+  }
+  log(`web UI: ${daemon.webuiUrl}`)
+  const node = daemon.node
+  serve({
+    api: createNodeApi(node, { gatewayUrl: daemon.gatewayUrl, apiAddress: daemon.apiAddress, portsMoved: daemon.portsMoved }),
+    gatewayUrl: daemon.gatewayUrl,
+    stop: async () => { try { await daemon.stop() } finally { await repo.close() } },
+    node: { start: async () => { await node.start() }, stop: async () => { await node.stop() } },
+    peers: async () => node.host.getConnections().length
+  })
 }
 
 function main (): void {

@@ -55,8 +55,14 @@ export function createShellMenu (options: ShellMenuOptions): ShellMenu {
   } catch (err) {
     log(`tray: none on this desktop, using the application menu: ${String(err)}`)
   }
+  let shown: string | undefined
+  // Rebuilt only when what it shows changes: a rebuilt tray menu closes if it is open, on some desktops.
   const render = (): void => {
-    const menu = Menu.buildFromTemplate(shellMenuTemplate({ state, rates, launchAtLogin: options.launchAtLogin(), gatewayUrl, hasTray: tray !== undefined }, options.actions))
+    const launchAtLogin = options.launchAtLogin()
+    const key = JSON.stringify([statusLine(state, rates), state.status, launchAtLogin, gatewayUrl, tray !== undefined, panel()])
+    if (key === shown) return
+    shown = key
+    const menu = Menu.buildFromTemplate(shellMenuTemplate({ state, rates, launchAtLogin, gatewayUrl, hasTray: tray !== undefined }, options.actions))
     if (tray === undefined) {
       Menu.setApplicationMenu(menu)
       return

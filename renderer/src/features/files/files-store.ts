@@ -104,7 +104,17 @@ export const useFiles = create<FilesState>()((set, get) => ({
   }
 }))
 
-onConnect(() => {
+onConnect((api) => {
   // (Re)connected: what is shown may have changed meanwhile.
   useFiles.getState().reload().catch(() => {})
+  // An edit from elsewhere (the tray, the CLI, another window) shows at once; a burst of edits reloads once.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const off = api.on('files:changed', () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => { useFiles.getState().reload().catch(() => {}) }, 100)
+  })
+  return () => {
+    clearTimeout(timer)
+    off()
+  }
 })
