@@ -14,13 +14,14 @@
 //
 // node-core finds files beside its sources through `import.meta.url` (the
 // renderer build, package.json, the geo database); in the bundle each
-// module's `import.meta.url` is its source file's URL, fixed at build time,
-// so the bundle runs from this checkout (packaging will copy those files
-// and point there instead).
+// module's `import.meta.url` is its source file's URL, relative to the
+// bundle's own: main.mjs runs as electron/dist/main.mjs of a tree laid out
+// as this checkout is, whether the checkout itself or the packaged app
+// (electron-builder.yml copies those files into app.asar at the same
+// places). A test building into a temp folder lays that tree out there.
 import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join, posix, relative, sep } from 'node:path'
 import { defineConfig } from 'vite'
 import type { Plugin, UserConfig } from 'vite'
 
@@ -37,18 +38,29 @@ export function isExternalForMain (id: string): boolean {
   return dependencies.some((name) => id === name || id.startsWith(`${name}/`))
 }
 
+/** Where main.mjs runs from, in the checkout and in the packaged app alike. */
+const MAIN_DIR = join(here, 'dist')
+
+/**
+ * The expressions that stand for `import.meta.url`, `.filename` and
+ * `.dirname` of the source `file`, once bundled into main.mjs: its URL
+ * relative to main.mjs's own (no path of the building machine is kept).
+ */
+function sourceImportMetaExpressions (file: string): Record<'url' | 'filename' | 'dirname', string> {
+  const url = `new URL(${JSON.stringify(relative(MAIN_DIR, file).split(sep).join(posix.sep))}, import.meta.url)`
+  const filename = `process.getBuiltinModule("node:url").fileURLToPath(${url})`
+  return { url: `${url}.href`, filename, dirname: `process.getBuiltinModule("node:path").dirname(${filename})` }
+}
+
 /** `import.meta.url`, `.dirname` and `.filename` of our own modules, as their source files'. */
 function sourceImportMeta (): Plugin {
   return {
     name: 'planetary-source-import-meta',
     transform (code, id) {
       if (id.includes('/node_modules/') || id.startsWith('\0') || !code.includes('import.meta')) return null
-      const file = id.split('?')[0] ?? id
+      const expressions = sourceImportMetaExpressions(id.split('?')[0] ?? id)
       // Same-line replacements: the lines of the source map stay right.
-      const replaced = code
-        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href))
-        .replaceAll('import.meta.dirname', JSON.stringify(dirname(file)))
-        .replaceAll('import.meta.filename', JSON.stringify(file))
+      const replaced = code.replace(/\bimport\.meta\.(url|filename|dirname)\b/g, (_match, key: 'url' | 'filename' | 'dirname') => `(${expressions[key]})`)
       return { code: replaced, map: null }
     }
   }

@@ -3,8 +3,10 @@
 // every tray icon (assets/tray/<state>-on-<panel>.svg) at 16, 22, 32 and
 // 44 px into assets/tray/png/<name>-<size>.png (16 and 32 for Windows and
 // macOS at 1x/2x, 22 and 44 for Linux panels), and the app icon
-// (assets/icon.svg) at 1024 px into assets/icon/icon-1024.png. Transparent
-// backgrounds; run again after editing an SVG.
+// (assets/icon.svg) at every size from 16 to 1024 px into
+// assets/icon/<size>x<size>.png: electron-builder.yml takes that folder as
+// the Linux icon set (hicolor sizes) and the 1024 px one for macOS's icns
+// and Windows's ico. Transparent backgrounds; run again after editing an SVG.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,8 +16,8 @@ import { launchChromium } from '../e2e/helpers/browser.ts'
 /** The tray icons' sizes, in pixels. */
 const TRAY_SIZES = [16, 22, 32, 44]
 
-/** The app icon's size, in pixels. */
-const APP_ICON_SIZE = 1024
+/** The app icon's sizes, in pixels: the freedesktop hicolor theme's, up to the 1024 px source. */
+const APP_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const trayDir = path.join(root, 'assets', 'tray')
@@ -44,9 +46,12 @@ async function main (): Promise<void> {
       }
     }
     await mkdir(path.join(root, 'assets', 'icon'), { recursive: true })
-    const icon = path.join(root, 'assets', 'icon', `icon-${APP_ICON_SIZE}.png`)
-    await writeFile(icon, await render(page, await readFile(path.join(root, 'assets', 'icon.svg'), 'utf8'), APP_ICON_SIZE))
-    written.push(icon)
+    const appIcon = await readFile(path.join(root, 'assets', 'icon.svg'), 'utf8')
+    for (const size of APP_ICON_SIZES) {
+      const icon = path.join(root, 'assets', 'icon', `${size}x${size}.png`)
+      await writeFile(icon, await render(page, appIcon, size))
+      written.push(icon)
+    }
     for (const file of written) process.stdout.write(`${path.relative(root, file)}\n`)
   } finally {
     await browser.close()

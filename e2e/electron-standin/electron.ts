@@ -5,6 +5,7 @@
  * `electron` (contextBridge, ipcRenderer, webUtils) lives in the page
  * (page-worlds.ts), where a sandboxed preload gets it.
  */
+import './loop-delay.ts'
 export { app } from './app.ts'
 export { StandinBrowserWindow as BrowserWindow } from './browser-window.ts'
 export { ipcMain } from './ipc-main.ts'

@@ -20,10 +20,11 @@ import { parseLaunchArgs } from './launch-args.ts'
 import { checkNativeTransports } from './native-modules.ts'
 import { createQuitSequence, windowCloseAction } from './quit.ts'
 import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, APP_URL, registerAppProtocol } from './app-protocol.ts'
-import { createMainWindow } from './window.ts'
+import { createMainWindow, externalLinkAllowed } from './window.ts'
 import { bindWindowIpc } from './ipc-electron.ts'
 import { createShellMenu } from './tray-electron.ts'
 import { attachDaemon } from './attach.ts'
+import { readUpdateSetting, startUpdateChecks, updatePolicy } from './updates.ts'
 import { importNotice, launchWarning } from './notices.ts'
 import { toWireError } from '../../node-core/src/api/wire-error.ts'
 import { initRepo, openRepo, repoExists } from '../../node-core/src/repo/repo.ts'
@@ -104,7 +105,7 @@ async function showLocked (repoPath: string, err: Error): Promise<void> {
   const webui = match === null ? undefined : `http://${host}:${match[3]}${WEBUI_PATH}`
   const detail = `${err.message}\n\nAnother Planetary daemon is using ${repoPath}${webui === undefined ? '.' : ` and serves its web UI at ${webui} (its token is in the URL the daemon printed).`}`
   const { response } = await dialog.showMessageBox({ type: 'info', message: 'Planetary is already running as a daemon', detail, buttons: webui === undefined ? ['Quit'] : ['Open its web UI', 'Quit'], defaultId: 0 })
-  if (webui !== undefined && response === 0) await shell.openExternal(webui)
+  if (webui !== undefined && response === 0 && externalLinkAllowed(webui)) await shell.openExternal(webui)
 }
 
 function boundsStore (file: string): { load: () => unknown, save: (bounds: SavedBounds) => void } {
@@ -112,6 +113,15 @@ function boundsStore (file: string): { load: () => unknown, save: (bounds: Saved
     load: () => { try { return JSON.parse(readFileSync(file, 'utf8')) as unknown } catch { return undefined } },
     save: (bounds) => { writeFileSync(file, JSON.stringify(bounds)) }
   }
+}
+
+/** Update checks through electron-updater, only in a packaged app whose user opted in (updates.ts). */
+async function checkForUpdates (): Promise<void> {
+  const updates = updatePolicy({ isPackaged: app.isPackaged, env: process.env, setting: readUpdateSetting(join(app.getPath('userData'), 'updates.json')) })
+  log(updates.reason)
+  if (!updates.enabled) return
+  const { autoUpdater } = (await import('electron-updater')).default
+  startUpdateChecks({ updater: autoUpdater, log, notify })
 }
 
 /** The node the window and tray drive: the app's own, or a daemon attached to. */
@@ -197,6 +207,7 @@ function serve (served: Served): QuitSequence {
     else void quit.quit()
   })
   api = served.api
+  void checkForUpdates()
   const [first, ...later] = pending.splice(0)
   if (first !== undefined) handleLaunch(first, true)
   for (const request of later) handleLaunch(request)

@@ -58,7 +58,12 @@ export interface BoundsStore {
   save(bounds: SavedBounds): void
 }
 
-/** The web preferences of the window: nothing of Node reaches the page. */
+/**
+ * The web preferences of the window: nothing of Node reaches the page.
+ *
+ * Auxclick is off: a middle click opens no window (electronegativity's
+ * AUXCLICK_JS_CHECK), as the window-open handler would refuse it anyway.
+ */
 export function windowWebPreferences (preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
@@ -71,7 +76,8 @@ export function windowWebPreferences (preloadPath: string): NonNullable<BrowserW
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
-    navigateOnDragDrop: false
+    navigateOnDragDrop: false,
+    disableBlinkFeatures: 'Auxclick'
   }
 }
 

@@ -1,12 +1,14 @@
 // The desktop bundle (electron/vite.config.ts), built into a temp folder:
 // the preload is one sandbox-compatible CommonJS file whose only require is
 // 'electron' (no Node module, no zod); main.mjs exists, keeps its
-// dependencies external, and loads under Node up to its first Electron call
-// (with a stand-in 'electron' module: the real package downloads its binary).
+// dependencies external, names no path of this checkout, and loads under
+// Node up to its first Electron call from a tree laid out as the packaged
+// app is (<app>/electron/dist/main.mjs beside <app>/package.json), with a
+// stand-in 'electron' module: the real package downloads its binary.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -16,8 +18,9 @@ import { build } from 'vite'
 const config = join(import.meta.dirname, '..', 'vite.config.ts')
 
 test('the desktop bundle: one preload requiring only electron, and a main that loads', async (t) => {
-  const outDir = await mkdtemp(join(tmpdir(), 'planetary-bundle-'))
-  t.after(async () => { await rm(outDir, { recursive: true, force: true }) })
+  const app = await mkdtemp(join(tmpdir(), 'planetary-bundle-'))
+  t.after(async () => { await rm(app, { recursive: true, force: true }) })
+  const outDir = join(app, 'electron', 'dist')
   await build({ configFile: config, logLevel: 'silent', build: { outDir } })
   await build({ configFile: config, mode: 'preload', logLevel: 'silent', build: { outDir } })
 
@@ -37,14 +40,21 @@ test('the desktop bundle: one preload requiring only electron, and a main that l
   const main = await readFile(join(outDir, 'main.mjs'), 'utf8')
   assert.match(main, /from ["']electron["']/, 'main imports electron')
   assert.doesNotMatch(main, /^\/\/ node_modules\//m, 'main bundles no dependency: they stay external')
-  assert.ok(!main.includes('import.meta'), "main's import.meta is fixed at build time (node-core finds files beside its sources)")
+  const checkout = join(import.meta.dirname, '..', '..')
+  assert.ok(!main.includes(checkout), 'main names no path of this checkout: node-core finds its files relative to main.mjs')
+  assert.match(main, /new URL\("\.\.\/\.\.\/node-core\/src\/daemon\/webui\.ts", import\.meta\.url\)/, "a module's import.meta.url is its source's place relative to main.mjs")
+  // What main reads at load (package.json's version), where the app has it.
+  await copyFile(join(checkout, 'package.json'), join(app, 'package.json'))
 
   // Load main.mjs under Node with a stand-in 'electron': every external resolves, and main()
   // starts (the stand-in's app asks for the one relaunch of runtime-flags.ts, then exits).
+  // The stand-in exports every name main imports from electron (a class will do: none is used before the relaunch).
+  const imported = /^import \{([^}]*)\} from "electron";$/m.exec(main)?.[1]?.split(',').map((name) => name.trim()) ?? []
+  assert.ok(imported.includes('app'), `main imports app from electron (${imported.join(', ')})`)
   const stub = join(outDir, 'electron-stub.mjs')
   await writeFile(stub, [
     "export const app = { commandLine: { getSwitchValue: () => '', appendSwitch () {} }, relaunch (o) { console.log('RELAUNCH ' + JSON.stringify(o.args.at(-1))) }, exit (code) { console.log('EXIT ' + code); process.exit(code) } }",
-    'export const BrowserWindow = class {}, Tray = class {}, clipboard = {}, dialog = {}, protocol = {}, screen = {}, shell = {}, ipcMain = {}, Menu = {}, nativeImage = {}, nativeTheme = {}'
+    ...imported.filter((name) => name !== 'app').map((name) => `export const ${name} = class {}`)
   ].join('\n'))
   const hooks = join(outDir, 'hooks.mjs')
   // The temp folder has no node_modules: main's dependencies resolve as from electron/dist.
