@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freshRepo, planetaryOk } from '../node-core/test/helpers/cli.ts'
+import { startTestDaemon } from '../node-core/test/helpers/daemon.ts'
 import { launchStandin } from './electron-standin/harness.ts'
 import { fileRowNames, waitOnline } from './helpers/ui.ts'
 import { V8_FLAGS } from '../node-core/bin/daemon-start.js'
@@ -233,4 +234,27 @@ test('where the desktop has no tray, the window carries the menu and closing it 
   const exit = await app.waitFor('app:exit')
   assert.equal(exit.data.code, 0)
   await app.allExited()
+})
+
+test('a repo held by a running planetary daemon: the app offers it, attaches through its API, and leaves it running on quit', async (t) => {
+  const daemon = await startTestDaemon()
+  t.after(async () => { await daemon.stop() })
+  // The relaunched process answers the offer "Use the running daemon" (the first launch relaunches before any dialog).
+  const app = await launchStandin({ repoPath: daemon.repo, userData: join(daemon.repo, '..', 'user-data'), env: { PLANETARY_STANDIN_MESSAGE_BOX_ANSWERS: '0' } })
+  t.after(async () => { await app.close() })
+  const offer = await app.waitFor('dialog:message-box', (d) => d.type === 'question')
+  assert.deepEqual(offer.data.buttons, ['Use the running daemon', 'Quit'])
+  const page = await app.page()
+  await waitOnline(page, 30_000)
+  const info = await page.evaluate(async () => await window.planetary?.call('node.info', {}).result)
+  assert.equal(info?.ok === true ? (info.output as { peerId: string }).peerId : undefined, daemon.peerId, 'the window talks to the daemon')
+  assert.match(app.output(), /attached to the daemon at http:\/\/127\.0\.0\.1:\d+/)
+  const from = app.records.length
+  await app.clickMenu('Stop node')
+  assert.equal(app.records.slice(from).some((r) => r.kind === 'tray:image' && String(r.data.image).includes('offline')), false, 'the tray cannot stop a daemon it does not own')
+
+  await app.clickMenu('Quit Planetary')
+  await app.allExited()
+  await planetaryOk(daemon.repo, ['id'])
+  assert.equal(daemon.child.exitCode, null, 'the daemon runs on')
 })

@@ -4,6 +4,7 @@
  * commands for the test to use them: click a tray or application menu
  * item by its label, queue the answers of the next dialogs.
  *
+ * An unanswered message box gets its cancel button, as if dismissed.
  * `PLANETARY_STANDIN_NO_TRAY=1` makes `new Tray` throw, as on a Linux
  * desktop without a status area; `PLANETARY_STANDIN_DARK=1` makes the panel
  * and pages dark.
@@ -149,7 +150,8 @@ export class StandinNotification extends EventEmitter {
   close (): void {}
 }
 
-const messageBoxAnswers: number[] = []
+// Answers for message boxes shown before the test can send any (at start): PLANETARY_STANDIN_MESSAGE_BOX_ANSWERS=0,1.
+const messageBoxAnswers: number[] = (process.env.PLANETARY_STANDIN_MESSAGE_BOX_ANSWERS ?? '').split(',').filter((a) => a !== '').map(Number)
 const openDialogAnswers: string[][] = []
 
 onCommand('answer-dialogs', ({ messageBox, open }) => {
