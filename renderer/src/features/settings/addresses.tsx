@@ -68,7 +68,7 @@ export function AddressesSection () {
         </div>
       </dl>
       <p className="setting-help">{texts.addresses.note}</p>
-      <pre className="command"><code>{texts.addresses.command}{'\n'}{texts.addresses.commandGateway}{'\n'}{texts.addresses.commandSwarm}</code></pre>
+      <pre className="command" tabIndex={0} aria-label={texts.addresses.command}><code>{texts.addresses.command}{'\n'}{texts.addresses.commandGateway}{'\n'}{texts.addresses.commandSwarm}</code></pre>
     </section>
   )
 }
