@@ -155,7 +155,6 @@ function serve (served: Served): QuitSequence {
   })
 
   const node = served.node
-  const unsupported = (): void => { log('the node is a daemon the app is attached to: start and stop it where it runs') }
   shellMenu = createShellMenu({
     assetsDir: join(ROOT, 'assets'),
     log,
@@ -167,13 +166,13 @@ function serve (served: Served): QuitSequence {
         void dialog.showOpenDialog(win, { properties: ['openFile', 'openDirectory', 'multiSelections'] }).then(({ filePaths }) => { importFiles(filePaths) })
       },
       startNode: node === undefined
-        ? unsupported
+        ? undefined
         : () => {
             shellMenu?.dispatch({ type: 'start' })
             node.start().then(() => { shellMenu?.dispatch({ type: 'started' }) }, (err: unknown) => { shellMenu?.dispatch({ type: 'start-failed', message: String(err) }) })
           },
       stopNode: node === undefined
-        ? unsupported
+        ? undefined
         : () => {
             shellMenu?.dispatch({ type: 'stop' })
             void node.stop().finally(() => { shellMenu?.dispatch({ type: 'stopped' }) })
@@ -214,6 +213,19 @@ function serve (served: Served): QuitSequence {
   return quit
 }
 
+/** The attached daemon's peer count for the tray, asked at most every 10 s (each peers.list looks up every connection). */
+function throttledPeerCount (remote: NodeApi): () => Promise<number> {
+  let count = 0
+  let askedAt = 0
+  return async () => {
+    if (Date.now() - askedAt >= 10_000) {
+      askedAt = Date.now()
+      count = (await remote.methods['peers.list']({}, { signal: AbortSignal.timeout(5_000), progress: () => {} })).peers.length
+    }
+    return count
+  }
+}
+
 /** The repo is held by a running daemon: offer to use it through its API (it runs on when the app quits). */
 async function startAttached (repoPath: string, locked: RepoLockedError): Promise<void> {
   const { response } = await dialog.showMessageBox({
@@ -241,7 +253,7 @@ async function startAttached (repoPath: string, locked: RepoLockedError): Promis
     api: attached.api,
     gatewayUrl: attached.info.gatewayUrl,
     stop: async () => { await attached.close() },
-    peers: async () => (await attached.api.methods['peers.list']({}, { signal: AbortSignal.timeout(5_000), progress: () => {} })).peers.length
+    peers: throttledPeerCount(attached.api)
   })
   void attached.gone.then(async () => {
     await dialog.showMessageBox({ type: 'warning', message: 'The Planetary daemon stopped', detail: `The daemon at ${attached.origin} went away. Start it again (planetary daemon), then reopen Planetary.`, buttons: ['Quit'] })

@@ -57,8 +57,9 @@ export const MENU_IDS = {
 export interface MenuActions {
   open: () => void
   importFiles: () => void
-  startNode: () => void
-  stopNode: () => void
+  /** Start and stop the node; absent when the node is not the app's to run (a daemon it is attached to), and so are the items. */
+  startNode?: (() => void) | undefined
+  stopNode?: (() => void) | undefined
   /** Put `url` on the clipboard. */
   copyGatewayUrl: (url: string) => void
   openSettings: () => void
@@ -86,12 +87,12 @@ export interface MenuSnapshot {
  * The items, shared by the tray menu and the application menu.
  *
  * Start node while stopped or failed, Stop node otherwise (disabled while
- * stopping); Copy gateway URL only when a gateway runs and the node is up.
+ * stopping), neither when the actions are absent; Copy gateway URL only
+ * when a gateway runs and the node is up.
  */
 export function menuItems (snapshot: MenuSnapshot, actions: MenuActions): MenuItemConstructorOptions[] {
   const t = MENU_TEXTS
   const { status } = snapshot.state
-  const canStart = status === 'stopped' || status === 'error'
   const up = status === 'running' || status === 'offline'
   const gatewayUrl = snapshot.gatewayUrl
   return [
@@ -99,9 +100,7 @@ export function menuItems (snapshot: MenuSnapshot, actions: MenuActions): MenuIt
     { type: 'separator' },
     { id: MENU_IDS.open, label: t.open, click: () => { actions.open() } },
     { id: MENU_IDS.importFiles, label: t.importFiles, enabled: up, click: () => { actions.importFiles() } },
-    canStart
-      ? { id: MENU_IDS.startNode, label: t.startNode, click: () => { actions.startNode() } }
-      : { id: MENU_IDS.stopNode, label: t.stopNode, enabled: status !== 'stopping', click: () => { actions.stopNode() } },
+    ...startStopItem(status, actions),
     {
       id: MENU_IDS.copyGatewayUrl,
       label: t.copyGatewayUrl,
@@ -114,6 +113,12 @@ export function menuItems (snapshot: MenuSnapshot, actions: MenuActions): MenuIt
     { type: 'separator' },
     { id: MENU_IDS.quit, label: t.quit, accelerator: snapshot.hasTray ? undefined : 'CmdOrCtrl+Q', click: () => { actions.quit() } }
   ]
+}
+
+function startStopItem (status: TrayState['status'], actions: MenuActions): MenuItemConstructorOptions[] {
+  const { startNode, stopNode } = actions
+  if (status === 'stopped' || status === 'error') return startNode === undefined ? [] : [{ id: MENU_IDS.startNode, label: MENU_TEXTS.startNode, click: () => { startNode() } }]
+  return stopNode === undefined ? [] : [{ id: MENU_IDS.stopNode, label: MENU_TEXTS.stopNode, enabled: status !== 'stopping', click: () => { stopNode() } }]
 }
 
 /**

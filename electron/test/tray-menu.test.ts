@@ -80,6 +80,17 @@ describe('tray menu', () => {
     }
   })
 
+  it('offers neither Start nor Stop node for a node the app does not run (a daemon it is attached to)', () => {
+    const { startNode, stopNode, ...attached } = fakeActions().actions
+    assert.equal(typeof startNode, 'function')
+    assert.equal(typeof stopNode, 'function')
+    for (const state of [RUNNING, stateAfter({ type: 'start-failed', message: 'x' })]) {
+      const ids = menuItems(snapshot({ state }), attached).map((i) => i.id)
+      assert.ok(!ids.includes(MENU_IDS.startNode) && !ids.includes(MENU_IDS.stopNode), `${state.status}: ${ids.join(', ')}`)
+      assert.ok(ids.includes(MENU_IDS.open) && ids.includes(MENU_IDS.quit))
+    }
+  })
+
   it('enables Copy gateway URL and Import files only while the node is up, the copy only with a gateway', () => {
     const { actions } = fakeActions()
     assert.equal(byId(menuItems(snapshot(), actions), MENU_IDS.copyGatewayUrl).enabled, true)
