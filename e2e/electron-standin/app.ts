@@ -15,6 +15,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { connect, createServer } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { isAlive } from '../../node-core/src/repo/lock.ts'
 import { flushControl, record } from './control.ts'
 import { stopChromium, standinChromium } from './chromium.ts'
 import { StandinBrowserWindow, whenAllWindowsClosed } from './browser-window.ts'
@@ -25,15 +26,6 @@ const userData = process.env.PLANETARY_STANDIN_USER_DATA ?? join(tmpdir(), 'plan
 mkdirSync(userData, { recursive: true })
 const lockFile = join(userData, 'SingletonLock')
 const socketFile = join(userData, 'SingletonSocket')
-
-function pidAlive (pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 class StandinApp extends EventEmitter {
   readonly isPackaged = false
@@ -129,7 +121,7 @@ class StandinApp extends EventEmitter {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       }
       const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10)
-      if (Number.isSafeInteger(holder) && holder !== process.pid && pidAlive(holder)) {
+      if (Number.isSafeInteger(holder) && holder !== process.pid && isAlive(holder)) {
         this.#handover = this.#handOver()
         record('app:single-instance-refused', { holder })
         return false

@@ -17,6 +17,8 @@ import { basename, join } from 'node:path'
 import { build } from 'vite'
 import { chromium } from 'playwright-core'
 import { CONTROL_ENV } from './control.ts'
+import { isAlive } from '../../node-core/src/repo/lock.ts'
+import { dropPaths } from '../helpers/ui.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { Server, Socket } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
@@ -83,15 +85,6 @@ export interface StandinApp {
   allExited(timeoutMs?: number): Promise<void>
   /** Kill whatever is left and clean up. */
   close(): Promise<void>
-}
-
-function alive (pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** Start the app (main.mjs on the stand-in). */
@@ -174,7 +167,7 @@ export async function launchStandin (options: LaunchOptions): Promise<StandinApp
 
   const command = async (name: string, args: Record<string, unknown> = {}): Promise<unknown> => {
     // The process with the window (a second instance or a relaunched one says hello too, then exits).
-    const target = records.findLast((r) => r.kind === 'window:created' && alive(r.pid))?.pid ?? newest
+    const target = records.findLast((r) => r.kind === 'window:created' && isAlive(r.pid))?.pid ?? newest
     const socket = target === undefined ? undefined : sockets.get(target)
     if (socket === undefined) throw new Error('no stand-in process is connected')
     const id = nextCommand++
@@ -207,14 +200,7 @@ export async function launchStandin (options: LaunchOptions): Promise<StandinApp
     async drop (paths) {
       const files = await Promise.all(paths.map(async (path) => ({ path, name: basename(path), lastModified: (await stat(path)).mtimeMs })))
       await command('register-files', { files })
-      const target = await page()
-      const cdp = await target.context().newCDPSession(target)
-      const box = await target.locator('main').boundingBox()
-      const x = (box?.x ?? 0) + (box?.width ?? 400) / 2
-      const y = (box?.y ?? 0) + (box?.height ?? 300) / 2
-      const data = { items: [], files: paths, dragOperationsMask: 1 }
-      for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x, y, data })
-      await cdp.detach()
+      await dropPaths(await page(), paths)
     },
     async secondInstance (args) {
       const child = start(args)
@@ -223,17 +209,17 @@ export async function launchStandin (options: LaunchOptions): Promise<StandinApp
     },
     async allExited (timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs
-      while ([...pids].some(alive)) {
-        if (Date.now() > deadline) throw new Error(`still running after ${timeoutMs} ms: ${[...pids].filter(alive).join(', ')}\noutput: ${output.slice(-2000)}`)
+      while ([...pids].some(isAlive)) {
+        if (Date.now() > deadline) throw new Error(`still running after ${timeoutMs} ms: ${[...pids].filter(isAlive).join(', ')}\noutput: ${output.slice(-2000)}`)
         await new Promise((resolve) => setTimeout(resolve, 100))
       }
     },
     async close () {
       await browser?.close().catch(() => {})
-      for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL')
+      for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL')
       for (const record of records.filter((r) => r.kind === 'chromium')) {
         const pid = record.data.pid as number
-        if (alive(pid)) process.kill(pid, 'SIGKILL')
+        if (isAlive(pid)) process.kill(pid, 'SIGKILL')
       }
       server.close()
       await rm(dir, { recursive: true, force: true })

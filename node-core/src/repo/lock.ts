@@ -63,7 +63,8 @@ async function releaseIfOurs (path: string, token: string): Promise<void> {
   if (holder === token) await rm(path, { force: true })
 }
 
-function isAlive (pid: number): boolean {
+/** Whether process `pid` exists (one we may not signal counts). */
+export function isAlive (pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
