@@ -18,6 +18,10 @@ export class RepoDatastore extends FsDatastore {
   #closed = false
   readonly #writing = new Set<Promise<unknown>>()
 
+  override async open (): Promise<void> {
+    await writingTo(this.path, async () => { await super.open() })
+  }
+
   override async put (key: Key, value: Uint8Array, options?: AbortOptions): Promise<Key> {
     return await this.#write(async () => await super.put(key, value, options))
   }

@@ -5,12 +5,16 @@
  *
  * Every door through which the repo writes passes its failures through
  * here: opening and creating the repo, the flatfs blockstore, atomic files
- * (records, the config, the api file) and the datastore.
+ * (records, the config, the api file) and the datastore. Directories are
+ * made with `makeDir`, whose refusals carry their real errno.
  */
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { DiskFullError, RepoPermissionError, RepoReadOnlyError } from './errors.ts'
 
-/** `err` as the named error of a refused write under `path`; any other error unchanged. */
+/** `err` as the named error of a refused write under `path`; one already named, and any other error, unchanged. */
 export function diskError (err: unknown, path: string): unknown {
+  if (err instanceof DiskFullError || err instanceof RepoReadOnlyError || err instanceof RepoPermissionError) return err
   const code = errnoOf(err)
   switch (code) {
     case 'ENOSPC':
@@ -32,6 +36,22 @@ export async function writingTo<T> (path: string, write: () => Promise<T>): Prom
     return await write()
   } catch (err) {
     throw diskError(err, path)
+  }
+}
+
+/**
+ * `mkdir -p dir`, failing with the real errno: Node's recursive mkdir
+ * reports a read-only file system as ENOENT, so on ENOENT each missing
+ * directory is made alone, the first of them failing with the reason.
+ */
+export async function makeDir (dir: string, mode = 0o777): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    const parent = dirname(dir)
+    if (parent !== dir) await makeDir(parent, mode)
+    await mkdir(dir, { mode })
   }
 }
 

@@ -7,10 +7,10 @@
  * leaves the old record or the new one, never a mix. Names are restricted to
  * `[A-Za-z0-9._-]` so that none can escape the directory.
  */
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { syncDir, writeFileAtomic } from './atomic-file.ts'
-import { diskError } from './disk-errors.ts'
+import { diskError, makeDir, writingTo } from './disk-errors.ts'
 import { InvalidRecordNameError } from './errors.ts'
 
 const NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/
@@ -34,9 +34,9 @@ export class RecordStore {
 
   async #open (): Promise<void> {
     // A failed mkdir (a full disk, say) is tried again by the next write.
-    this.#ready ??= mkdir(this.#dir, { recursive: true, mode: 0o700 }).then(() => {}, (err: unknown) => {
+    this.#ready ??= writingTo(this.#dir, async () => { await makeDir(this.#dir, 0o700) }).catch((err: unknown) => {
       this.#ready = undefined
-      throw diskError(err, this.#dir)
+      throw err
     })
     await this.#ready
   }
@@ -64,9 +64,9 @@ export class RecordStore {
       await rm(path)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false
-      throw err
+      throw diskError(err, this.#dir)
     }
-    await syncDir(this.#dir)
+    await writingTo(this.#dir, async () => { await syncDir(this.#dir) })
     return true
   }
 

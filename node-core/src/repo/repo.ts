@@ -13,14 +13,13 @@ import { applyProfiles } from './config/profiles.ts'
 import { readConfig, writeConfig } from './config/store.ts'
 import { lockRepo } from './lock.ts'
 import { RepoExistsError, RepoNotFoundError } from './errors.ts'
-import { writingTo } from './disk-errors.ts'
+import { makeDir, writingTo } from './disk-errors.ts'
 import { repoLayout } from './paths.ts'
 import { RecordStore } from './records.ts'
 import type { Blockstore } from '../block/blockstore.ts'
 import type { Config } from './config/schema.ts'
 import type { Datastore } from 'interface-datastore'
 import type { RepoDatastore } from './datastore.ts'
-import type { RepoLayout } from './paths.ts'
 
 /** An open repo, owned by this process until `close`. */
 export interface Repo {
@@ -38,13 +37,13 @@ export interface Repo {
 
 /** Create a repo at `dir` with a new identity and the profiles given; a disk that refuses is a named error (disk-errors.ts). */
 export async function initRepo (dir: string, profiles = ''): Promise<Config> {
-  const layout = repoLayout(dir)
-  if (await exists(layout.config)) throw new RepoExistsError(`a repo already exists at ${dir}`)
-  return await writingTo(dir, async () => await create(dir, layout, profiles))
+  if (await repoExists(dir)) throw new RepoExistsError(`a repo already exists at ${dir}`)
+  return await writingTo(dir, async () => await create(dir, profiles))
 }
 
-async function create (dir: string, layout: RepoLayout, profiles: string): Promise<Config> {
-  await makeDir(dir)
+async function create (dir: string, profiles: string): Promise<Config> {
+  const layout = repoLayout(dir)
+  await makeDir(dir, 0o700)
   const leftovers = (await readdir(dir)).filter((name) => !name.startsWith('.'))
   if (leftovers.length > 0) throw new RepoExistsError(`${dir} is not empty and holds no repo: refusing to init there`)
   const lock = await lockRepo(dir)
@@ -68,14 +67,14 @@ export async function repoExists (dir: string): Promise<boolean> {
 
 /** Open the repo at `dir`, taking its lock; a disk that refuses is a named error (disk-errors.ts). */
 export async function openRepo (dir: string): Promise<Repo> {
-  const layout = repoLayout(dir)
-  if (!await exists(layout.config)) {
+  if (!await repoExists(dir)) {
     throw new RepoNotFoundError(`no repo at ${dir}: run 'planetary init' (or set PLANETARY_PATH to an existing repo)`)
   }
-  return await writingTo(dir, async () => await openExisting(dir, layout))
+  return await writingTo(dir, async () => await openExisting(dir))
 }
 
-async function openExisting (dir: string, layout: RepoLayout): Promise<Repo> {
+async function openExisting (dir: string): Promise<Repo> {
+  const layout = repoLayout(dir)
   const lock = await lockRepo(dir)
   try {
     let config = await readConfig(layout.config)
@@ -118,16 +117,6 @@ async function openExisting (dir: string, layout: RepoLayout): Promise<Repo> {
   } catch (err) {
     await lock.release()
     throw err
-  }
-}
-
-/** `mkdir -p dir`, failing with the real errno: Node's recursive mkdir reports a read-only parent as ENOENT. */
-async function makeDir (dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true, mode: 0o700 })
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-    await mkdir(dir, { mode: 0o700 })
   }
 }
 

@@ -9,6 +9,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { CID } from 'multiformats/cid'
+import * as raw from 'multiformats/codecs/raw'
+import { sha256 } from 'multiformats/hashes/sha2'
 import { createClient } from '../../src/api/client.ts'
 import { inProcessTransport } from '../../src/api/in-process.ts'
 import { createNodeApi } from '../../src/api/node-api.ts'
@@ -95,6 +98,34 @@ describe('a repo on a disk that refuses', () => {
     assert.equal(cli.code, 1)
     assert.match(cli.stderr, /^Error: .*read-only file system/m)
     assert.doesNotMatch(cli.stderr, /\n\s+at /, 'no stack trace')
+  })
+
+  test('a record in a new namespace, a block, and a nested repo, on a disk remounted read-only after open, are RepoReadOnlyError, not ENOENT', async (t) => {
+    if (cannotMount !== undefined) return t.skip(`mount is not permitted: ${cannotMount}`)
+    const made = join(base.path, 'made-late')
+    await initRepo(made, 'test')
+    const late = join(base.path, 'late')
+    await mkdir(late)
+    mount(['--bind', made], late)
+    const repo = await openRepo(late)
+    assert.equal(run('mount', ['-o', 'remount,bind,ro', late]), undefined)
+    try {
+      const bytes = new TextEncoder().encode('refused')
+      const cid = CID.createV1(raw.code, await sha256.digest(bytes))
+      const writes = [
+        async () => { await repo.records('late').put('name', 'value') },
+        async () => { await repo.blockstore.put(cid, bytes) },
+        async () => await initRepo(join(late, 'nested', 'repo'), 'test')
+      ]
+      for (const write of writes) {
+        const err = await failure(write())
+        assert.equal(err.name, 'RepoReadOnlyError', err.message)
+        assert.ok(err.message.includes(late) && err.message.includes('read-only'), err.message)
+      }
+    } finally {
+      assert.equal(run('mount', ['-o', 'remount,bind,rw', late]), undefined)
+      await repo.close()
+    }
   })
 
   describe('an import that fills the disk', () => {

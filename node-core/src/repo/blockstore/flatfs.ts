@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { BlockNotFoundError } from '../../block/errors.ts'
 import { syncDir } from '../atomic-file.ts'
-import { diskError, writingTo } from '../disk-errors.ts'
+import { diskError, makeDir } from '../disk-errors.ts'
 import { SHARDING, blockKey, cidOfFileName, shardOf } from './flatfs-key.ts'
 import type { Blockstore } from '../../block/blockstore.ts'
 import type { CID } from 'multiformats/cid'
@@ -62,13 +62,12 @@ export class FlatfsBlockstore implements Blockstore {
     this.#batchFiles = init.batchFiles ?? 64
   }
 
-  /** Create the layout if missing and remove temporary files left by a crash. */
+  /**
+   * Create the layout if missing and remove temporary files left by a crash;
+   * a disk that refuses is named by the repo that opens the store (repo.ts).
+   */
   async open (): Promise<void> {
-    await writingTo(this.#dir, async () => { await this.#open() })
-  }
-
-  async #open (): Promise<void> {
-    await mkdir(this.#dir, { recursive: true })
+    await makeDir(this.#dir)
     await rm(join(this.#dir, TEMP_DIR), { recursive: true, force: true })
     await mkdir(join(this.#dir, TEMP_DIR))
     const sharding = join(this.#dir, 'SHARDING')
@@ -102,7 +101,7 @@ export class FlatfsBlockstore implements Blockstore {
     if (this.#unsynced(key) !== undefined || existsNow(this.#path(key))) return
     const shard = shardOf(key)
     const tmp = join(this.#dir, TEMP_DIR, `${key}.${randomBytes(4).toString('hex')}`)
-    const fd = await writingTo(this.#dir, async () => await openFd(tmp, 'wx'))
+    const fd = await openFd(tmp, 'wx').catch((err: unknown) => { throw diskError(err, this.#dir) })
     try {
       for (let written = 0; written < bytes.byteLength;) {
         written += (await writeFd(fd, bytes.subarray(written))).bytesWritten
@@ -141,7 +140,7 @@ export class FlatfsBlockstore implements Blockstore {
       await unlink(this.#path(key))
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BlockNotFoundError(`block ${cid.toString()} not found`)
-      throw err
+      throw diskError(err, this.#dir)
     }
     this.#touched.add(join(this.#dir, shardOf(key)))
   }
@@ -207,7 +206,7 @@ export class FlatfsBlockstore implements Blockstore {
     }))
     for (const shard of new Set(batch.map((p) => p.shard))) {
       if (this.#shards.has(shard)) continue
-      await mkdir(join(this.#dir, shard), { recursive: true })
+      await makeDir(join(this.#dir, shard))
       this.#shards.add(shard)
       this.#touched.add(this.#dir)
     }
