@@ -25,7 +25,7 @@ export interface ConnectOptions {
 export async function connectWebSocket (origin: string, token: string, options: ConnectOptions = {}): Promise<ApiTransport & Required<Pick<ApiTransport, 'closed'>>> {
   const url = new URL(WS_PATH, origin.replace(/^http/, 'ws'))
   url.searchParams.set('token', token)
-  options.signal?.throwIfAborted()
+  if (options.signal?.aborted === true) throw new TransportClosedError(`gave up opening the WebSocket bridge at ${url.origin}${WS_PATH}`)
   const socket = new WebSocket(url)
   await new Promise<void>((resolve, reject) => {
     const giveUp = (): void => {
@@ -47,11 +47,24 @@ export async function connectWebSocket (origin: string, token: string, options: 
   const whenClosed = new Promise<void>((resolve) => { markClosed = resolve })
   const send = (message: ClientMessage): void => { socket.send(JSON.stringify(message)) }
 
+  let closeReason = 'the WebSocket bridge closed'
+  // A frame that breaks the protocol cannot be matched to its call: the connection ends, failing every call in flight, rather than leaving one waiting forever.
+  const protocolError = (what: string): void => {
+    closeReason = `the WebSocket bridge sent ${what}; the connection was closed`
+    // A client may only send 1000 or an application code (3000-4999).
+    socket.close(4002, 'protocol error')
+  }
   socket.addEventListener('message', (event: MessageEvent) => {
     const text = typeof event.data === 'string' ? event.data : ''
-    if (text.length > MAX_WS_REPLY) return
+    if (text.length > MAX_WS_REPLY) {
+      protocolError(`a frame over ${MAX_WS_REPLY} characters`)
+      return
+    }
     const message = parseFrame(NodeMessage, text)
-    if (message === undefined) return
+    if (message === undefined) {
+      protocolError('a frame that is not a reply, progress or event')
+      return
+    }
     if (message.type === 'event') {
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
       return
@@ -69,7 +82,7 @@ export async function connectWebSocket (origin: string, token: string, options: 
   })
   socket.addEventListener('close', () => {
     closed = true
-    for (const call of pending.values()) call.reject(new TransportClosedError('the WebSocket bridge closed'))
+    for (const call of pending.values()) call.reject(new TransportClosedError(closeReason))
     pending.clear()
     markClosed()
   })
