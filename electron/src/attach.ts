@@ -12,6 +12,7 @@
  * with the shape `bindIpc` binds.
  */
 import { readApiFile } from '../../node-core/src/daemon/api-file.ts'
+import { httpOrigin } from '../../node-core/src/daemon/bound.ts'
 import { readWebuiToken } from '../../node-core/src/daemon/webui-token.ts'
 import { connectWebSocket } from '../../node-core/src/api/ws-transport.ts'
 import { remoteNodeApi } from '../../node-core/src/api/remote-api.ts'
@@ -50,13 +51,15 @@ export async function attachDaemon (repoPath: string, options: AttachOptions = {
   if (address === undefined) throw new DaemonNotReachableError(`no daemon's API is recorded in ${repoPath} (no api file): its holder serves no API, or is still starting`)
   const token = await readWebuiToken(repoPath).catch((err: unknown) => { throw unreachable(`cannot read ${repoPath}'s web UI token`, err) })
   if (token === undefined) throw new DaemonNotReachableError(`${repoPath} holds no web UI token for the daemon's bridge`)
-  const origin = originOf(address)
-  const transport = await connectWebSocket(origin, token, { signal: AbortSignal.timeout(timeoutMs) })
+  const origin = originOfApiAddress(address)
+  // One limit for opening the bridge and the daemon's first answer together.
+  const signal = AbortSignal.timeout(timeoutMs)
+  const transport = await connectWebSocket(origin, token, { signal })
     .catch((err: unknown) => { throw unreachable(`the daemon at ${origin} (from ${repoPath}'s api file) cannot be reached`, err) })
   const api = remoteNodeApi(transport)
   let info: Output<'node.info'>
   try {
-    info = await api.methods['node.info']({}, { signal: AbortSignal.timeout(timeoutMs), progress: () => {} })
+    info = await api.methods['node.info']({}, { signal, progress: () => {} })
   } catch (err) {
     await transport.close()
     throw unreachable(`the daemon at ${origin} did not answer node.info`, err)
@@ -74,8 +77,8 @@ export async function attachDaemon (repoPath: string, options: AttachOptions = {
   }
 }
 
-/** The HTTP origin of an api file's `/ip4|ip6/<address>/tcp/<port>`; a daemon bound to every interface is loopback's. */
-function originOf (address: string): string {
+/** The HTTP origin of an api file's `/ip4|ip6/<address>/tcp/<port>` (DaemonNotReachableError otherwise); a daemon bound to every interface is loopback's. */
+export function originOfApiAddress (address: string): string {
   let parts
   try {
     parts = parseMultiaddr(address).getComponents()
@@ -86,8 +89,7 @@ function originOf (address: string): string {
   if ((ip?.name !== 'ip4' && ip?.name !== 'ip6') || tcp?.name !== 'tcp' || ip.value === undefined) {
     throw new DaemonNotReachableError(`the api file holds ${address.slice(0, 200)}, not /ip4|ip6/<address>/tcp/<port>`)
   }
-  const host = ip.value === '0.0.0.0' ? '127.0.0.1' : ip.value === '::' ? '::1' : ip.value
-  return `http://${ip.name === 'ip6' ? `[${host}]` : host}:${tcp.value ?? ''}`
+  return httpOrigin(ip.value, tcp.value ?? '', ip.name === 'ip6')
 }
 
 function unreachable (what: string, cause: unknown): DaemonNotReachableError {

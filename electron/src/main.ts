@@ -23,7 +23,7 @@ import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, APP_URL, registerAppProtocol } from 
 import { createMainWindow, externalLinkAllowed } from './window.ts'
 import { bindWindowIpc } from './ipc-electron.ts'
 import { createShellMenu } from './tray-electron.ts'
-import { attachDaemon } from './attach.ts'
+import { attachDaemon, originOfApiAddress } from './attach.ts'
 import { readUpdateSetting, startUpdateChecks, updatePolicy } from './updates.ts'
 import { importNotice, launchWarning } from './notices.ts'
 import { toWireError } from '../../node-core/src/api/wire-error.ts'
@@ -100,9 +100,12 @@ function handleLaunch (request: LaunchRequest, first = false): void {
 /** The repo is held by a daemon the app cannot use: say which, and offer its web UI. */
 async function showLocked (repoPath: string, err: Error): Promise<void> {
   const address = await readApiFile(repoPath).catch(() => undefined)
-  const match = address === undefined ? null : /^\/ip([46])\/([^/]+)\/tcp\/(\d+)/.exec(address)
-  const host = match === null ? undefined : match[1] === '6' ? `[${match[2]}]` : match[2]
-  const webui = match === null ? undefined : `http://${host}:${match[3]}${WEBUI_PATH}`
+  let webui: string | undefined
+  try {
+    webui = address === undefined ? undefined : `${originOfApiAddress(address)}${WEBUI_PATH}`
+  } catch {
+    webui = undefined
+  }
   const detail = `${err.message}\n\nAnother Planetary daemon is using ${repoPath}${webui === undefined ? '.' : ` and serves its web UI at ${webui} (its token is in the URL the daemon printed).`}`
   const { response } = await dialog.showMessageBox({ type: 'info', message: 'Planetary is already running as a daemon', detail, buttons: webui === undefined ? ['Quit'] : ['Open its web UI', 'Quit'], defaultId: 0 })
   if (webui !== undefined && response === 0 && externalLinkAllowed(webui)) await shell.openExternal(webui)

@@ -103,8 +103,10 @@ export interface UpdateChecks {
 /**
  * Check at once and then every `intervalMs`.
  *
- * Errors (a rejected check or the updater's `error` event) are logged; a
- * downloaded version is announced once however often it is reported.
+ * Errors are logged once, from the updater's `error` event (electron-updater
+ * emits it for a failed check too, and then rejects the check, which is
+ * therefore not logged again); a downloaded version is announced once
+ * however often it is reported.
  */
 export function startUpdateChecks (deps: UpdateCheckDeps): UpdateChecks {
   const { updater, log } = deps
@@ -117,11 +119,7 @@ export function startUpdateChecks (deps: UpdateCheckDeps): UpdateChecks {
     deps.notify(updateNotice(info.version))
   })
   const check = async (): Promise<void> => {
-    try {
-      await updater.checkForUpdates()
-    } catch (err) {
-      log(`updates: the check failed: ${err instanceof Error ? err.message : String(err)}`)
-    }
+    await updater.checkForUpdates().then(() => {}, () => {})
   }
   const timer = setInterval(() => { void check() }, deps.intervalMs ?? CHECK_INTERVAL_MS)
   timer.unref()

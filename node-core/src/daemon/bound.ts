@@ -14,7 +14,11 @@ export function multiaddrOf (server: Server): string {
 /** `http://<host>:<port>` of a server; bound to every interface (`0.0.0.0`, `::`), it is loopback's. */
 export function originOf (server: Server): string {
   const bound = server.address() as AddressInfo
-  const v6 = bound.family === 'IPv6'
-  const host = bound.address === '0.0.0.0' ? '127.0.0.1' : bound.address === '::' ? '::1' : bound.address
-  return `http://${v6 ? `[${host}]` : host}:${bound.port}`
+  return httpOrigin(bound.address, bound.port, bound.family === 'IPv6')
+}
+
+/** `http://<address>:<port>`, bracketed for IPv6; every interface (`0.0.0.0`, `::`) is loopback's. */
+export function httpOrigin (address: string, port: number | string, v6: boolean): string {
+  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address
+  return `http://${v6 ? `[${host}]` : host}:${port}`
 }

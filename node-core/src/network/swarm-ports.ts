@@ -62,9 +62,15 @@ export class SwarmPorts {
     return [...this.#bound.values()]
   }
 
-  /** What a failed start reports: the taken swarm address, when that was the cause, else `err`. */
+  /**
+   * What a failed start reports: the taken swarm address, when that was the
+   * cause (libp2p's summary of failed listeners), else `err`. Each taken
+   * address is reported once: a later start's failure is its own.
+   */
   startError (err: unknown): unknown {
-    return this.#taken ?? err
+    const taken = this.#taken
+    this.#taken = undefined
+    return taken !== undefined && (err as { name?: unknown } | null)?.name === 'UnsupportedListenAddressesError' ? taken : err
   }
 
   #guardListener (listener: Listener): Listener {
