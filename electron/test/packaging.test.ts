@@ -14,11 +14,12 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, matchesGlob, posix, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { stageProject } from '../../scripts/dist-stage.ts'
 import { promisify } from 'node:util'
 import { build } from 'vite'
 
@@ -160,9 +161,7 @@ describe('electron-builder.yml', () => {
     })
 
     it('packs with electron-builder into app.asar: the app, its dependencies, the natives unpacked, the feed', async (t) => {
-      for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) await copyFile(join(ROOT, file), join(project, file))
-      await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir')
-      await cp(join(ROOT, 'assets'), join(project, 'assets'), { recursive: true })
+      await stageProject(ROOT, project)
       const electronDist = join(project, 'stand-in-electron')
       await mkdir(electronDist)
       await writeFile(join(electronDist, 'electron'), '#!/bin/sh\nexit 0\n')
