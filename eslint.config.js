@@ -12,7 +12,7 @@ const layers = ['block', 'repo', 'dag', 'unixfs', 'network', 'exchange', 'routin
 
 // node-core's API pieces the web UI bundles (the contract, its client and the
 // WebSocket transport), and what they import.
-const browserSafeApi = ['contract', 'shapes', 'client', 'dispatch', 'transport', 'ws-transport', 'ws-protocol', 'errors', 'wire-error'].map((name) => `node-core/src/api/${name}.ts`)
+const browserSafeApi = ['contract', 'shapes', 'share-shapes', 'client', 'dispatch', 'transport', 'ws-transport', 'ws-protocol', 'errors', 'wire-error'].map((name) => `node-core/src/api/${name}.ts`)
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'))
 

@@ -27,6 +27,8 @@ import { Keystore } from './naming/keystore.ts'
 import { AutoGc } from './gc/auto.ts'
 import { collectGarbage } from './gc/collect.ts'
 import { GcLock } from './gc/lock.ts'
+import { LinkStore } from './share/links.ts'
+import { Share } from './share/share.ts'
 import { TypedEvents } from './typed-events.ts'
 import type { AbortOptions } from './abort.ts'
 import type { FetchProgress } from './exchange/session.ts'
@@ -36,6 +38,8 @@ import type { ListenBinding } from './network/swarm-ports.ts'
 import type { ProvideProgress } from './routing/reprovider.ts'
 import type { NetworkEvents } from './network/peer-events.ts'
 import type { Repo } from './repo/repo.ts'
+import type { Device } from './share/devices.ts'
+import type { PublicItem } from './share/share.ts'
 
 /** Every event a node emits, for the UI and the daemon. */
 export interface NodeEvents extends NetworkEvents {
@@ -47,6 +51,14 @@ export interface NodeEvents extends NetworkEvents {
   'repo:collected': { freed: number, sizeBefore: number }
   /** The Files tree has a new root (any edit, from any door). */
   'files:changed': { root: string }
+  /** A device appeared, changed or was forgotten. */
+  'share:device': { device: Device, gone: boolean }
+  /** A transfer changed (state, progress, receipt). */
+  'share:item': PublicItem
+  /** A device offers something (or it was auto-accepted). */
+  'share:offer': { item: PublicItem, autoAccepted: boolean }
+  /** The pairing this node started ended. */
+  'share:pairing': { state: 'paired' | 'expired' | 'failed', device?: Device }
 }
 
 /** A node: its repo, its libp2p host and its events. */
@@ -71,6 +83,10 @@ export interface PlanetaryNode {
   readonly mfs: Mfs
   /** Held shared by content writers, exclusively by GC. */
   readonly gcLock: GcLock
+  /** Sending to and receiving from devices on the LAN. */
+  readonly share: Share
+  /** The LAN links made (what the LAN link server may serve). */
+  readonly links: LinkStore
   /** Collect garbage now; yields each block removed. */
   gc(options?: AbortOptions): AsyncIterable<GcRemoved>
   /** The `Addresses.Swarm` entries listened on, each with the address bound. */
@@ -83,6 +99,8 @@ export interface PlanetaryNode {
 export interface NodeInit {
   /** When an `Addresses.Swarm` port is taken, listen on one the system picks instead of failing (default false). */
   portFallback?: boolean
+  /** How long a share offer waits for an answer (tests shorten it). */
+  shareOfferTtlMs?: number
 }
 
 /** Wire a node over `repo` (not started). */
@@ -118,7 +136,24 @@ export async function createNode (repo: Repo, init: NodeInit = {}): Promise<Plan
   })
   const gcLock = new GcLock()
   const mfs = new Mfs({ store: repo.blockstore, records: repo.records('mfs'), lock: gcLock, importer: resolveImporterOptions(repo.config.Import, {}), onCommit: (root) => { events.emit('files:changed', { root: root.toString() }) } })
-  const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [await mfs.root()] }, options)
+  const share = new Share({
+    host,
+    repo,
+    bitswap,
+    mfs,
+    pins,
+    gcLock,
+    privateKey,
+    sources,
+    ...(init.shareOfferTtlMs === undefined ? {} : { offerTtlMs: init.shareOfferTtlMs }),
+    events: {
+      device: (device, gone) => { events.emit('share:device', { device, gone }) },
+      item: (item) => { events.emit('share:item', item) },
+      offer: (item, autoAccepted) => { events.emit('share:offer', { item, autoAccepted }) },
+      pairing: (state, device) => { events.emit('share:pairing', device === undefined ? { state } : { state, device }) }
+    }
+  })
+  const gc = (options?: AbortOptions): AsyncIterable<GcRemoved> => collectGarbage({ store: repo.blockstore, pins, lock: gcLock, extraRoots: async () => [await mfs.root()], partialRoots: async () => share.partialRoots() }, options)
   const autoGc = new AutoGc({
     store: repo.blockstore,
     thresholdBytes: parseSize(repo.config.Datastore.StorageMax) * repo.config.Datastore.StorageGCWatermark / 100,
@@ -151,6 +186,8 @@ export async function createNode (repo: Repo, init: NodeInit = {}): Promise<Plan
     ipns,
     gcLock,
     mfs,
+    share,
+    links: new LinkStore(repo.records('share-links')),
     gc,
     listening: () => ports.bindings(),
     async start () {
@@ -167,6 +204,7 @@ export async function createNode (repo: Repo, init: NodeInit = {}): Promise<Plan
       await bitswap.start()
       // The MFS root is loaded (or created) now, under the shared GC lock, so GC never has to.
       await mfs.start()
+      await share.start()
       reprovider.start()
       autoGc.start()
       ipns.start()
@@ -178,6 +216,7 @@ export async function createNode (repo: Repo, init: NodeInit = {}): Promise<Plan
       reprovider.stop()
       autoGc.stop()
       ipns.stop()
+      await share.stop()
       await mfs.stop()
       await bitswap.stop()
       await host.stop()

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod'
 import * as s from './shapes.ts'
+import * as sh from './share-shapes.ts'
 
 /** A method: its input, output and (for long ones) progress schemas. */
 export interface MethodSpec {
@@ -66,7 +67,28 @@ export const methods = {
 
   'config.get': method(z.strictObject({ key: s.ConfigKey.optional() }), z.strictObject({ value: z.unknown() })),
   'config.default': method(z.strictObject({ key: s.ConfigKey }), z.strictObject({ value: z.unknown() })),
-  'config.set': method(z.strictObject({ key: s.ConfigKey, value: z.json() }), z.strictObject({ value: z.unknown(), restartNeeded: z.boolean() }))
+  'config.set': method(z.strictObject({ key: s.ConfigKey, value: z.json() }), z.strictObject({ value: z.unknown(), restartNeeded: z.boolean() })),
+
+  'share.self': method(none, sh.ShareSelf),
+  'share.configure': method(sh.ShareInputs.configure, sh.ShareSelf),
+  'share.devices': method(none, z.strictObject({ devices: z.array(sh.ShareDevice) })),
+  'share.addDevice': method(sh.ShareInputs.addDevice, sh.ShareDevice),
+  'share.updateDevice': method(sh.ShareInputs.updateDevice, z.strictObject({ device: sh.ShareDevice.optional() })),
+  'share.pairStart': method(none, z.strictObject({ code: sh.PairingCode, expiresAt: z.number() })),
+  'share.pairCancel': method(none, none),
+  'share.pairJoin': long(sh.ShareInputs.pairJoin, sh.ShareDevice, z.strictObject({ phase: z.enum(['finding', 'connecting', 'verifying']) })),
+  'share.send': long(sh.SendInput, sh.ShareItem, s.BytesProgress),
+  'share.items': method(sh.ShareInputs.items, z.strictObject({ items: z.array(sh.ShareItem) })),
+  'share.accept': method(sh.ShareInputs.item, sh.ShareItem),
+  'share.decline': method(sh.ShareInputs.item, sh.ShareItem),
+  'share.cancel': method(sh.ShareInputs.item, sh.ShareItem),
+  'share.remove': method(sh.ShareInputs.item, none),
+  'share.reach': method(sh.ShareInputs.reach, sh.Reachability),
+  'share.uploads': method(none, z.strictObject({ uploads: z.array(sh.Upload) })),
+  'share.links': method(none, sh.ShareLinks),
+  'share.linkServer': method(z.strictObject({ enabled: z.boolean() }), sh.ShareLinks),
+  'share.linkCreate': method(sh.ShareInputs.linkCreate, sh.ShareLink),
+  'share.linkRevoke': method(sh.ShareInputs.link, none)
 } as const satisfies Record<string, MethodSpec>
 
 /** Every event the node pushes, by `noun:verb`, with its payload schema. */
@@ -79,7 +101,15 @@ export const events = {
   'fetch:progress': z.strictObject({ session: z.number(), blocks: z.number(), bytes: z.number(), peers: z.number() }),
   'provide:progress': z.strictObject({ provided: z.number(), failed: z.number(), total: z.number(), running: z.boolean(), lastRun: z.number() }),
   'repo:collected': z.strictObject({ freed: z.number(), sizeBefore: z.number() }),
-  'files:changed': z.strictObject({ root: z.string() })
+  'files:changed': z.strictObject({ root: z.string() }),
+  /** A device appeared, changed (name, online, favourite, paired) or was forgotten (`gone`). */
+  'share:device': z.strictObject({ device: sh.ShareDevice, gone: z.boolean() }),
+  /** A transfer changed: state, progress (at most 4 a second per item), receipt. */
+  'share:item': sh.ShareItem,
+  /** A device offers us something and waits for an answer (or was auto-accepted). */
+  'share:offer': z.strictObject({ item: sh.ShareItem, autoAccepted: z.boolean() }),
+  /** The pairing this node started: paired with a device, or the code expired or was used up. */
+  'share:pairing': z.strictObject({ state: z.enum(['paired', 'expired', 'failed']), device: sh.ShareDevice.optional() })
 } as const satisfies Record<string, z.ZodType>
 
 /** A method's name. */

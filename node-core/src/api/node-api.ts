@@ -10,9 +10,12 @@ import { nodeMethods } from './impl/node.ts'
 import { peerMethods } from './impl/peers.ts'
 import { pinMethods } from './impl/pins.ts'
 import { repoMethods } from './impl/repo.ts'
+import { shareMethods } from './impl/share.ts'
+import { shareLinkMethods } from './impl/share-links.ts'
 import { EVENT_NAMES } from './contract.ts'
 import type { EventName, EventPayload, Output } from './contract.ts'
 import type { Implementation } from './dispatch.ts'
+import type { LanLinkServer } from '../gateway/lan-link.ts'
 import type { PlanetaryNode } from '../node.ts'
 
 /** A node as the doors see it: the methods, and a way to listen to its events. */
@@ -30,6 +33,8 @@ export interface NodeApiOptions {
   apiAddress?: string
   /** The addresses (swarm, API, gateway) moved off taken ports when the face started the node. */
   portsMoved?: readonly PortMove[]
+  /** The LAN link server this face runs (`share.linkServer` starts and stops it). */
+  lanLink?: LanLinkServer
 }
 
 /** An address moved off its configured port, as `node.info` reports it. */
@@ -46,7 +51,9 @@ export function createNodeApi (node: PlanetaryNode, options: NodeApiOptions = {}
       ...nameMethods(node),
       ...dagMethods(node),
       ...repoMethods(node),
-      ...configMethods(node)
+      ...configMethods(node),
+      ...shareMethods(node),
+      ...shareLinkMethods(node, options)
     },
     on: (event, listener) => {
       if (!EVENT_NAMES.includes(event)) throw new TypeError(`no event named ${event}`)

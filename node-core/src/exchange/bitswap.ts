@@ -47,6 +47,28 @@ export interface FetchSession {
   stored(): Promise<void>
 }
 
+/** A peer that sent blocks to a session. */
+export interface SessionSource {
+  peer: string
+  blocks: number
+  bytes: number
+}
+
+/** A session that also tells which peers its blocks came from. */
+export interface SourcedSession extends FetchSession {
+  /** The peers that sent blocks, with how many. */
+  sources(): SessionSource[]
+}
+
+/** A peer waiting for blocks from this node. */
+export interface Serving {
+  peer: string
+  /** Its wants not yet answered. */
+  wants: number
+  blocksSent: number
+  dataSent: number
+}
+
 /** The exchange. */
 export class Bitswap {
   readonly #init: BitswapInit
@@ -94,7 +116,7 @@ export class Bitswap {
   }
 
   /** A session for one fetch: its blocks come from the store, else from peers; `onProgress` hears of each block received. */
-  session (onProgress?: (progress: FetchProgress) => void): FetchSession {
+  session (onProgress?: (progress: FetchProgress) => void): SourcedSession {
     const session = this.#client.session(onProgress ?? this.#init.onProgress)
     const store = this.#init.store
     return {
@@ -107,8 +129,17 @@ export class Bitswap {
           return await this.#client.want(cid, session, options)
         }
       },
-      stored: async () => { await session.stored() }
+      stored: async () => { await session.stored() },
+      sources: () => [...session.peers.values()].filter((p) => p.blocks > 0).map((p) => ({ peer: p.key, blocks: p.blocks, bytes: p.bytes }))
     }
+  }
+
+  /** Connected peers with wants this node has not answered yet (someone downloading from us). */
+  serving (): Serving[] {
+    return this.#engine.peers().filter((peer) => this.#network.connected(peer)).map((peer) => {
+      const ledger = this.#engine.ledger(peer)
+      return { peer: peer.toString(), wants: ledger.wants.size, blocksSent: ledger.stats.blocksSent, dataSent: ledger.stats.bytesSent }
+    }).filter((s) => s.wants > 0)
   }
 
   /** Blocks added locally: serve peers waiting for them. */

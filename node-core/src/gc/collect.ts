@@ -6,8 +6,10 @@
  * pin is half-done while it runs (see lock.ts). Marking reads the local
  * store only; if a pinned DAG is incomplete the collection stops before
  * removing anything, as Kubo's does, rather than guess what is safe.
+ * Transfers paused mid-way keep what has arrived (`partialRoots`).
  */
 import { multihashKey } from '../block/block.ts'
+import { linksOf } from '../dag/links.ts'
 import { walkDag } from '../dag/walk.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -22,6 +24,8 @@ export interface GcInit {
   lock: GcLock
   /** Roots kept besides the pins (the MFS root). */
   extraRoots(): Promise<CID[]>
+  /** Roots of DAGs still arriving (transfers paused mid-way): what is present of them is kept, what is missing is no error. */
+  partialRoots?(): Promise<CID[]>
 }
 
 /** One result line of `repo gc`: a removed block. */
@@ -45,6 +49,7 @@ export async function * collectGarbage (init: GcInit, options: AbortOptions = {}
       if (marked.has(multihashKey(root))) continue
       for await (const block of walkDag(init.store, root, { ...options, seen: walked })) marked.add(multihashKey(block.cid))
     }
+    for (const root of await init.partialRoots?.() ?? []) await markPresent(init.store, root, marked, options)
     const doomed: CID[] = []
     for await (const cid of init.store.list(options)) if (!marked.has(multihashKey(cid))) doomed.push(cid)
     for (const cid of doomed) {
@@ -55,5 +60,16 @@ export async function * collectGarbage (init: GcInit, options: AbortOptions = {}
     }
   } finally {
     release()
+  }
+}
+
+/** Mark every block of `root`'s DAG that is in the store, following links only from blocks present. */
+async function markPresent (store: Blockstore, root: CID, marked: Set<string>, options: AbortOptions): Promise<void> {
+  const stack = [root]
+  for (let cid = stack.pop(); cid !== undefined; cid = stack.pop()) {
+    const key = multihashKey(cid)
+    if (marked.has(key) || !await store.has(cid, options)) continue
+    marked.add(key)
+    stack.push(...linksOf(cid, await store.get(cid, options)))
   }
 }

@@ -56,6 +56,7 @@ export function defaultConfig (identity: Config['Identity']): Config {
       UnixFSHAMTDirectoryMaxFanout: null,
       UnixFSHAMTDirectorySizeThreshold: null,
       UnixFSHAMTDirectorySizeEstimation: null
-    }
+    },
+    Share: { DeviceName: null, InboxFolder: null, LanLink: { Enabled: false, Address: '/ip4/0.0.0.0/tcp/8788' } }
   }
 }

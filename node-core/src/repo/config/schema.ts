@@ -113,7 +113,20 @@ export const ConfigSchema = z.strictObject({
     StorageGCWatermark: z.number().int().min(1).max(100),
     GCPeriod: duration
   }),
-  Import: ImportConfig
+  Import: ImportConfig,
+  /** Sending files to devices on the LAN (Planetary's own section); repos made before it get the defaults. */
+  Share: z.strictObject({
+    /** The name other devices show for this one; `null` is the OS user and host name. */
+    DeviceName: z.string().trim().min(1).max(64).nullable(),
+    /** Where received files are saved (an absolute path); `null` is the user's Downloads folder. */
+    InboxFolder: z.string().min(1).nullable(),
+    /** The optional web server on the LAN address that serves only the links made for it. */
+    LanLink: z.strictObject({
+      Enabled: z.boolean(),
+      /** Its address; `0.0.0.0` means this machine's LAN (private) addresses only. */
+      Address: multiaddr
+    })
+  }).default({ DeviceName: null, InboxFolder: null, LanLink: { Enabled: false, Address: '/ip4/0.0.0.0/tcp/8788' } })
 })
 
 /** A validated config. */
