@@ -2,7 +2,7 @@
 // instances) equals the exported class name, and `code` is a stable ERR_
 // string, unique across the node, since both cross the RPC as
 // `{name, message, code}`. The modules are found on disk, so a new layer's
-// errors.ts is checked without editing this test.
+// errors.ts (or `*-errors.ts`) is checked without editing this test.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
@@ -15,7 +15,7 @@ function errorModules (dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) return errorModules(path)
-    return entry.name === 'errors.ts' ? [path] : []
+    return entry.name === 'errors.ts' || entry.name.endsWith('-errors.ts') ? [path] : []
   })
 }
 
@@ -26,7 +26,7 @@ test('error classes carry their own name and a unique code', async () => {
   for (const path of modules) {
     const exports = await import(pathToFileURL(path).href) as Record<string, unknown>
     for (const [exported, value] of Object.entries(exports)) {
-      if (typeof value !== 'function') continue
+      if (typeof value !== 'function' || !(value.prototype instanceof Error)) continue
       const where = `${relative(SRC, path)}: ${exported}`
       const ErrorClass = value as new (message: string) => Error & { code?: unknown }
       const err = new ErrorClass('message')

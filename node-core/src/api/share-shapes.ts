@@ -124,6 +124,8 @@ export const SendInput = z.strictObject({
   cid: Cid.optional(),
   /** The item's name when `cid` is given (the file or folder name). */
   name: z.string().min(1).max(255).optional(),
+  /** `cid` is a folder made to hold several dropped items: the receiver saves each entry, not the folder. */
+  wrapped: z.boolean().optional(),
   message: z.string().max(500).optional()
 }).refine((input) => (input.paths === undefined) !== (input.cid === undefined), 'give either paths or cid')
 

@@ -305,7 +305,8 @@ function toDevice (known: Known): Device {
   }
 }
 
-function isLanConnection (connection: Connection): boolean {
+/** Whether `connection` reaches its peer over a private network, not through a relay. */
+export function isLanConnection (connection: Connection): boolean {
   const address = connection.remoteAddr.toString()
   const ip = ipOf(address)
   return ip !== undefined && isLanIp(ip) && !isRelayed(address)

@@ -43,6 +43,8 @@ export type Item = z.infer<typeof ItemRecord>
 export type ItemState = Item['state']
 
 const PROGRESS_WRITE_MS = 5_000
+const CLOSED_KEPT_PER_PEER = 50
+const ITEMS_KEPT = 5_000
 
 /** The transfers of this node. */
 export class Items {
@@ -84,6 +86,19 @@ export class Items {
     let n = 0
     for (const item of this.#items.values()) if (item.direction === 'in' && item.state === 'waiting' && (peer === undefined || item.peer === peer)) n++
     return n
+  }
+
+  /**
+   * Make room before a new offer from `peer`: of the offers it made that
+   * ended unaccepted (declined, cancelled, expired), only the newest
+   * CLOSED_KEPT_PER_PEER stay, and of all finished items the newest
+   * ITEMS_KEPT; so offers cannot fill the disk or the inbox.
+   */
+  async prune (peer: string): Promise<void> {
+    const ended = this.list('in').filter((i) => i.peer === peer && i.bytes === 0 && (i.state === 'declined' || i.state === 'cancelled' || i.state === 'expired'))
+    for (const item of ended.slice(CLOSED_KEPT_PER_PEER - 1)) await this.remove(item.id)
+    const finished = this.list().filter((i) => !['waiting', 'transferring', 'paused'].includes(i.state))
+    for (const item of finished.slice(ITEMS_KEPT - 1)) await this.remove(item.id)
   }
 
   /** Add a new item (durable when this resolves). */

@@ -6,7 +6,7 @@
  */
 import { ls } from '../unixfs/exporter/ls.ts'
 import { statEntry } from '../unixfs/exporter/stat.ts'
-import { OfferMismatchError } from './errors.ts'
+import { OfferMismatchError, UnsafeFileNameError } from './errors.ts'
 import { MAX_OFFERED_FILES } from './limits.ts'
 import { safeRelativePath } from './names.ts'
 import type { AbortOptions } from '../abort.ts'
@@ -33,7 +33,8 @@ export async function listItem (store: Pick<Blockstore, 'get'>, root: CID, name:
     for await (const entry of ls(store, cid, { ...options, sort: true })) {
       const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`
       if (entry.type === 'directory' || entry.type === 'hamt-directory') await walk(entry.cid, path)
-      else add(path, entry.type === 'file' ? entry.size : 0)
+      else if (entry.type === 'symlink') throw new UnsafeFileNameError(`${path} is a symbolic link: links are not sent, their targets are`)
+      else add(path, entry.size)
     }
   }
   if (wrapped) {
@@ -41,7 +42,8 @@ export async function listItem (store: Pick<Blockstore, 'get'>, root: CID, name:
   } else {
     const stat = await statEntry(store, root, options)
     if (stat.type === 'directory' || stat.type === 'hamt-directory') await walk(root, safeRelativePath(name))
-    else add(name, stat.type === 'file' ? stat.size : 0)
+    else if (stat.type === 'symlink') throw new UnsafeFileNameError(`${name} is a symbolic link: links are not sent, their targets are`)
+    else add(name, stat.size)
   }
   return listing
 }

@@ -52,7 +52,11 @@ export async function freeName (name: string, taken: (candidate: string) => Prom
   const dot = name.lastIndexOf('.')
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
   for (let n = 0; n < 10_000; n++) {
-    const candidate = n === 0 ? name : `${stem} (${n})${ext}`
+    const suffix = n === 0 ? '' : ` (${n})`
+    // The number must fit in a name's bytes: the stem gives way (whole characters).
+    let cut = stem
+    while (cut !== '' && Buffer.byteLength(cut + suffix + ext) > MAX_NAME_BYTES) cut = [...cut].slice(0, -1).join('')
+    const candidate = n === 0 && cut === stem ? name : `${cut}${suffix}${ext}`
     if (!await taken(candidate)) return candidate
   }
   throw new UnsafeFileNameError(`no free name like ${JSON.stringify(name)} in the inbox folder`)

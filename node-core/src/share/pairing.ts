@@ -3,13 +3,19 @@
  * subnets, VLANs, VPNs, Wi-Fi isolation) and to mark a device as trusted.
  *
  * The device that starts shows the code and announces a rendezvous key
- * derived from it (`rendezvousCid`) on the DHTs. The other device, given
- * the code, asks the devices it already sees and the providers of that key,
- * and proves it knows the code with an HMAC over both peer IDs and its
- * nonce; the first answers with its own proof over both nonces, so each
- * side knows the other saw the same code. A code is good for one pairing,
- * PAIRING_TTL_MS and PAIRING_TRIES wrong proofs. The streams are Noise
- * encrypted to the peer IDs, so nobody else sees a proof to guess against.
+ * derived from the code's first two digits only (`rendezvousCid`) on the
+ * DHTs, so the key tells the world at most those two. The other device,
+ * given the code, asks the devices it already sees whether they show a code
+ * under that key (a `has` of the key), and looks up the key's providers;
+ * to each that does, it proves it knows the code with an HMAC over both
+ * peer IDs and its nonce; the first answers with its own proof over both
+ * nonces, so each side knows the other saw the same code. A code is good
+ * for one pairing, PAIRING_TTL_MS and PAIRING_TRIES wrong proofs. Streams
+ * are encrypted to the peer IDs, so only the device a proof is sent to can
+ * guess the code from it: a device that lies about showing a code could
+ * (six digits fall to an offline search) and pair as itself before the
+ * joiner does, which both screens then show — a PAKE would close that;
+ * see docs/share-protocol.md.
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { CID } from 'multiformats/cid'
@@ -40,9 +46,9 @@ interface Active {
   timer: NodeJS.Timeout
 }
 
-/** The DHT key a code is announced under. */
+/** The DHT key a code is announced under: from its first two digits, so the key does not give the code away. */
 export async function rendezvousCid (code: string): Promise<CID> {
-  return CID.createV1(raw.code, await sha256.digest(new TextEncoder().encode(`planetary-pair/1/${code}`)))
+  return CID.createV1(raw.code, await sha256.digest(new TextEncoder().encode(`planetary-pair/1/${code.slice(0, 2)}`)))
 }
 
 function proof (code: string, ...parts: string[]): string {
@@ -59,6 +65,7 @@ function same (a: string, b: string): boolean {
 export class Pairing {
   readonly #init: PairingInit
   #active: Active | undefined
+  #rendezvous: string | undefined
 
   constructor (init: PairingInit) {
     this.#init = init
@@ -76,8 +83,14 @@ export class Pairing {
     timer.unref()
     this.#active = { code, expiresAt, tries: 0, timer }
     const key = await rendezvousCid(code)
+    this.#rendezvous = key.toString()
     void this.#init.host.contentRouting.provide(key, { signal: AbortSignal.timeout(60_000) }).catch(() => {})
     return { code, expiresAt }
+  }
+
+  /** Whether `root` is the rendezvous key of the code this device shows now. */
+  async shows (root: string): Promise<boolean> {
+    return this.#active !== undefined && Date.now() <= this.#active.expiresAt && root === this.#rendezvous
   }
 
   async cancel (): Promise<void> {
@@ -91,10 +104,14 @@ export class Pairing {
   /** Pair with the device showing `code`: the devices in sight first, then the code's providers on the DHTs. */
   async join (code: string, options: AbortOptions & { onPhase?: (phase: 'finding' | 'connecting' | 'verifying') => void } = {}): Promise<Device> {
     options.onPhase?.('finding')
+    const key = await rendezvousCid(code)
     const tried = new Set<string>([this.#init.host.peerId.toString()])
     const attempt = async (peer: PeerId): Promise<Device | undefined> => {
       if (tried.has(peer.toString())) return undefined
       tried.add(peer.toString())
+      // Only a device that shows a code under this key is sent a proof.
+      const shows = await this.#init.request(peer, { type: 'has', root: key.toString() }, options).then((r) => r.type === 'ok' && r.has === true, () => false)
+      if (!shows) return undefined
       options.onPhase?.('verifying')
       try {
         return await this.#prove(peer, code, options)
@@ -111,7 +128,7 @@ export class Pairing {
     options.onPhase?.('connecting')
     const signal = AbortSignal.any([AbortSignal.timeout(30_000), ...(options.signal === undefined ? [] : [options.signal])])
     try {
-      for await (const peer of findConnectedProviders(this.#init.host, await rendezvousCid(code), { signal })) {
+      for await (const peer of findConnectedProviders(this.#init.host, key, { signal })) {
         const paired = await attempt(peer)
         if (paired !== undefined) return paired
       }
@@ -156,5 +173,6 @@ export class Pairing {
   #end (): void {
     if (this.#active !== undefined) clearTimeout(this.#active.timer)
     this.#active = undefined
+    this.#rendezvous = undefined
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Saving a received item: its files are written into the inbox folder
  * (each top-level entry under a free name, as a file manager names a copy)
- * through a hidden partial name renamed at the end, so a crash never leaves
+ * through a hidden partial name (`.planetary-part-<id>`) renamed at the end, so a crash never leaves
  * a half file under a real name; and the same entries are linked into the
  * Files tree under `/Inbox`.
  */
@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { getToDisk } from '../unixfs/exporter/get.ts'
 import { directoryLinks } from '../unixfs/exporter/ls.ts'
 import { statEntry } from '../unixfs/exporter/stat.ts'
+import { newId } from './ids.ts'
 import { freeName, safeSegment } from './names.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Blockstore } from '../block/blockstore.ts'
@@ -43,7 +44,7 @@ export async function saveItem (target: SaveTarget, root: CID, name: string, wra
   const savedTo: string[] = []
   for (const entry of entries) {
     const final = await freeName(entry.name, async (candidate) => await exists(join(target.folder, candidate)))
-    const partial = join(target.folder, `.${final}.planetary-part`)
+    const partial = join(target.folder, `.planetary-part-${newId()}`)
     await rm(partial, { recursive: true, force: true })
     await getToDisk(target.store, entry.cid, partial, options)
     const to = join(target.folder, await freeName(final, async (candidate) => await exists(join(target.folder, candidate))))

@@ -19,13 +19,14 @@ import { writeAndPin } from '../gc/pin-durably.ts'
 import { addSources } from '../unixfs/importer/add-paths.ts'
 import { resolveImporterOptions } from '../unixfs/importer/resolve-options.ts'
 import { deviceHello, inboxFolder } from './device-info.ts'
-import { Devices } from './devices.ts'
+import { Devices, isLanConnection } from './devices.ts'
 import { ContentNotLocalError, ItemStateError, NotEnoughSpaceError, SenderGoneError, ShareMessageError, ShareRateLimitError, ShareReplayError, UnknownItemError } from './errors.ts'
 import { MessageGuard } from './guard.ts'
 import { newId } from './ids.ts'
 import { Items } from './items.ts'
-import { OFFER_TTL_MS, SHARE_PROTOCOL, STALL_MS, WAITING_OFFERS, WAITING_OFFERS_PER_PEER } from './limits.ts'
+import { MAX_MESSAGE_BYTES, OFFER_TTL_MS, SHARE_PROTOCOL, STALL_MS, WAITING_OFFERS, WAITING_OFFERS_PER_PEER } from './limits.ts'
 import { listItem, sameListing } from './listing.ts'
+import type { Listing } from './listing.ts'
 import { safeRelativePath, safeSegment } from './names.ts'
 import { Pairing } from './pairing.ts'
 import { signReceipt, verifyReceipt } from './receipt.ts'
@@ -76,6 +77,8 @@ export interface SendRequest {
   paths?: string[] | undefined
   cid?: string | undefined
   name?: string | undefined
+  /** `cid` is a folder made to hold several items: the receiver saves its entries, not it. */
+  wrapped?: boolean | undefined
   message?: string | undefined
 }
 
@@ -138,7 +141,7 @@ export class Share {
     for (const item of items) {
       if (item.direction === 'in' && (item.state === 'transferring' || item.state === 'paused')) void this.#receive(item.id)
     }
-    this.#timer = setInterval(() => { void this.#expire() }, 60_000)
+    this.#timer = setInterval(() => { void this.#expire() }, Math.min(60_000, (this.#init.offerTtlMs ?? OFFER_TTL_MS) / 4))
     this.#timer.unref()
   }
 
@@ -206,7 +209,7 @@ export class Share {
     })
     void this.#announce(root)
     try {
-      const reply = await request(this.#init.host, peer, { type: 'offer', item: item.id, root: item.root, name, wrapped, files: listing.files, fileCount: listing.fileCount, totalBytes: listing.totalBytes, ...(input.message === undefined ? {} : { message: input.message }) }, options)
+      const reply = await request(this.#init.host, peer, { type: 'offer', item: item.id, root: item.root, name, wrapped, files: fitFiles(listing.files), fileCount: listing.fileCount, totalBytes: listing.totalBytes, ...(input.message === undefined ? {} : { message: input.message }) }, options)
       if (reply.type === 'ok' && reply.state === 'accepted') await this.#items.update(item.id, { state: 'transferring' })
     } catch (err) {
       await this.#items.update(item.id, { state: 'failed', error: errorOf(err) })
@@ -299,7 +302,7 @@ export class Share {
     } catch {
       throw new ContentNotLocalError(`${String(input.cid).slice(0, 100)} is not a CID`)
     }
-    return { root, name: safeSegment(input.name ?? root.toString()), wrapped: false }
+    return { root, name: safeSegment(input.name ?? root.toString()), wrapped: input.wrapped ?? false }
   }
 
   async #announce (root: CID): Promise<void> {
@@ -337,7 +340,9 @@ export class Share {
     const session = this.#init.bitswap.session()
     let lastBlock = Date.now()
     const watchdog = setInterval(() => {
-      if (Date.now() - lastBlock > STALL_MS && this.#init.host.getConnections(sender).length === 0) run.abort(new SenderGoneError(`${item.deviceName} went away; the transfer resumes when it is back`))
+      const quiet = Date.now() - lastBlock
+      if (quiet > STALL_MS && this.#init.host.getConnections(sender).length === 0) run.abort(new SenderGoneError(`${item.deviceName} went away; the transfer resumes when it is back`))
+      else if (quiet > 4 * STALL_MS) run.abort(new SenderGoneError(`no blocks arrived from ${item.deviceName} for ${Math.round(quiet / 1000)} s; the transfer resumes when it reconnects, or accept it again`))
     }, 1_000)
     const signal = run.signal
     try {
@@ -421,21 +426,24 @@ export class Share {
     this.#guard.admit(peer.toString(), message)
     switch (message.type) {
       case 'hello':
-        this.devices.learned(peer, message.device, connection)
-        this.#resumeWith(peer.toString())
+        // A peer on a public address becomes a device only once added or paired from this side.
+        if (this.devices.get(peer.toString()) !== undefined || isLanConnection(connection)) {
+          this.devices.learned(peer, message.device, connection)
+          this.#resumeWith(peer.toString())
+        }
         return { type: 'hello', device: this.#hello() }
       case 'has':
-        return { type: 'ok', has: await this.#init.repo.blockstore.has(CID.parse(message.root)) }
+        return { type: 'ok', has: await this.pairing.shows(message.root) || await this.#init.repo.blockstore.has(parseRoot(message.root)) }
       case 'pair':
         return await this.pairing.handle(peer, message, connection)
       case 'offer':
-        return await this.#offered(peer, message, connection)
+        return await this.#offered(peer, message)
       default:
         return await this.#onItem(peer, message)
     }
   }
 
-  async #offered (peer: PeerId, offer: Extract<Request, { type: 'offer' }>, connection: Connection): Promise<DistributiveOmit<Reply, 'v'>> {
+  async #offered (peer: PeerId, offer: Extract<Request, { type: 'offer' }>): Promise<DistributiveOmit<Reply, 'v'>> {
     const key = peer.toString()
     if (this.devices.get(key) === undefined) throw new ShareMessageError('offers are taken only from devices this one knows (say hello first)')
     if (this.#items.get(offer.item) !== undefined) throw new ShareReplayError(`item ${offer.item} was already offered`)
@@ -444,12 +452,8 @@ export class Share {
     safeSegment(offer.name)
     for (const file of offer.files) safeRelativePath(file.path)
     if (offer.fileCount < offer.files.length || offer.totalBytes < offer.files.reduce((n, f) => n + f.size, 0)) throw new ShareMessageError('the offer counts fewer files or bytes than it lists')
-    try {
-      CID.parse(offer.root)
-    } catch {
-      throw new ShareMessageError('the offer\'s root is not a CID')
-    }
-    void connection
+    parseRoot(offer.root)
+    await this.#items.prune(key)
     const now = Date.now()
     const item = await this.#items.add({
       id: offer.item,
@@ -509,6 +513,7 @@ export class Share {
         break
       case 'receipt': {
         if (item.direction !== 'out') throw new ItemStateError('receipts are sent by the receiver')
+        if (item.state === 'declined' || item.state === 'cancelled') throw new ItemStateError(`${message.item} was ${item.state}: no receipt is taken for it`)
         if (message.root !== item.root || message.bytes !== item.totalBytes) throw new ShareMessageError('the receipt is for other content')
         await verifyReceipt({ item: item.id, root: item.root, bytes: item.totalBytes, receivedAt: message.receivedAt, sender: this.#init.host.peerId.toString(), receiver: item.peer }, message.signature)
         await this.#items.update(item.id, { state: 'done', bytes: item.totalBytes, speed: 0, verified: true, receipt: { receivedAt: message.receivedAt, signature: message.signature } })
@@ -526,6 +531,21 @@ function toPublic (item: Item): PublicItem {
   void wrapped
   void receiptSent
   return { ...rest, files: [...rest.files], sources: [...rest.sources] }
+}
+
+function parseRoot (text: string): CID {
+  try {
+    return CID.parse(text)
+  } catch {
+    throw new ShareMessageError(`${JSON.stringify(text.slice(0, 100))} is not a CID`)
+  }
+}
+
+/** The files an offer lists: as many as fit in one message with room to spare (the rest are counted). */
+function fitFiles (files: Listing['files']): Listing['files'] {
+  let fitting = files
+  while (fitting.length > 0 && Buffer.byteLength(JSON.stringify(fitting)) > MAX_MESSAGE_BYTES - 8 * 1024) fitting = fitting.slice(0, Math.floor(fitting.length * 0.8))
+  return fitting
 }
 
 function errorOf (err: unknown): { name: string, message: string } {

@@ -71,7 +71,8 @@ export async function serveStream (stream: Stream, connection: Connection, handl
       return
     }
     const e = err as Error
-    reply = { v: SHARE_VERSION, type: 'error', error: { name: e.name.slice(0, 100), message: (KNOWN.has(e.name) ? e.message : 'the request failed').slice(0, 1000) } }
+    const named = e.name === 'InvalidDataLengthError' ? new errors.ShareMessageError(`the request is larger than ${MAX_MESSAGE_BYTES} bytes`) : e
+    reply = { v: SHARE_VERSION, type: 'error', error: { name: named.name.slice(0, 100), message: (KNOWN.has(named.name) ? named.message : 'the request failed').slice(0, 1000) } }
   }
   try {
     await lp.write(encodeMessage(reply), { signal })

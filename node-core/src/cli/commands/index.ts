@@ -15,6 +15,8 @@ import { pinAdd, pinLs, pinRm, pinUpdate, pinVerify, repoGc } from './pin.ts'
 import { keyExport, keyGenVerb, keyImport, keyListVerb, keyRename, keyRm, namePublishVerb, nameResolve } from './naming.ts'
 import { filesChcidVerb, filesCpVerb, filesFlushVerb, filesLsVerb, filesMkdirVerb, filesMvVerb, filesReadVerb, filesRmVerb, filesStatVerb, filesWriteVerb } from './mfs.ts'
 import { repoStat, repoVerify } from './repo.ts'
+import { shareAcceptVerb, shareCancelVerb, shareDeclineVerb, shareDevicesVerb, shareInboxVerb, shareOutboxVerb, sharePairVerb } from './share.ts'
+import { shareSendVerb } from './share-send.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
 import { version } from './version.ts'
 import type { Command } from '../command.ts'
@@ -86,5 +88,13 @@ export const commands: Command[] = [
   bitswapStat,
   bitswapWantlist,
   bitswapLedger,
+  shareDevicesVerb,
+  shareSendVerb,
+  shareInboxVerb,
+  shareOutboxVerb,
+  shareAcceptVerb,
+  shareDeclineVerb,
+  shareCancelVerb,
+  sharePairVerb,
   version
 ]

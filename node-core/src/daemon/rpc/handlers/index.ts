@@ -15,6 +15,7 @@ import { id, version } from './id.ts'
 import { ping } from './ping.ts'
 import { repoStatHandler, repoVerifyHandler, repoVersion } from './repo.ts'
 import { routingReprovide, statsBw, statsProvide } from './stats.ts'
+import { shareAccept, shareCancel, shareDecline, shareDevices, shareItems, sharePair, sharePairJoin, shareSelf, shareSend } from './share.ts'
 import { swarmAddrs, swarmAddrsLocal, swarmConnect, swarmDisconnect, swarmPeers } from './swarm.ts'
 import type { RpcHandler } from '../handler.ts'
 
@@ -90,5 +91,14 @@ export const endpoints: Record<string, RpcHandler> = {
   'files/mv': filesMvHandler,
   'files/rm': filesRmHandler,
   'files/flush': filesFlushHandler,
-  'files/chcid': filesChcidHandler
+  'files/chcid': filesChcidHandler,
+  'share/self': shareSelf,
+  'share/devices': shareDevices,
+  'share/send': shareSend,
+  'share/items': shareItems,
+  'share/accept': shareAccept,
+  'share/decline': shareDecline,
+  'share/cancel': shareCancel,
+  'share/pair': sharePair,
+  'share/pair-join': sharePairJoin
 }
