@@ -187,7 +187,7 @@ export async function createNode (repo: Repo, init: NodeInit = {}): Promise<Plan
     gcLock,
     mfs,
     share,
-    links: new LinkStore(repo.records('share-links')),
+    links: new LinkStore(repo.records('share-links', true)),
     gc,
     listening: () => ports.bindings(),
     async start () {

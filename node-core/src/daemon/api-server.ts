@@ -14,6 +14,7 @@ import { serveWebui } from './webui.ts'
 import { WsBridge } from './ws-bridge.ts'
 import type { AccessPolicy } from './access.ts'
 import type { NodeApiOptions, PortMove } from '../api/node-api.ts'
+import type { LanLinkServer } from '../gateway/lan-link.ts'
 import type { PlanetaryNode } from '../node.ts'
 import type { Config } from '../repo/config/schema.ts'
 import type { Server } from 'node:http'
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   gatewayUrl?: string
   /** The addresses moved off taken ports, which `node.info` reports (read at each call: the daemon adds the API's own once bound). */
   portsMoved?: readonly PortMove[]
+  /** The LAN link server running beside the node, which `share.linkServer` drives. */
+  lanLink?: LanLinkServer
   /** The web UI's folder; default the renderer's build (tests serve a folder of their own). */
   webuiRoot?: string
 }
@@ -57,7 +60,8 @@ export async function startApiServer (node: PlanetaryNode, options: ApiServerOpt
   // `node.info` reads these at each call; the API's address is filled in once the server is bound.
   const doors: NodeApiOptions = {
     ...(options.gatewayUrl === undefined ? {} : { gatewayUrl: options.gatewayUrl }),
-    ...(options.portsMoved === undefined ? {} : { portsMoved: options.portsMoved })
+    ...(options.portsMoved === undefined ? {} : { portsMoved: options.portsMoved }),
+    ...(options.lanLink === undefined ? {} : { lanLink: options.lanLink })
   }
   const bridge = new WsBridge(createNodeApi(node, doors), options.token)
   let policy: AccessPolicy = accessPolicy(options.api, options.port)

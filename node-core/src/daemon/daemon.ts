@@ -4,7 +4,9 @@
  * Opens the repo (holding its lock), starts the node, serves the HTTP
  * gateway on `Addresses.Gateway` and then, knowing the gateway's origin
  * (`node.info` reports it; the web UI may show content from it), the RPC,
- * the WebSocket bridge and the web UI on `Addresses.API`; records the RPC
+ * the WebSocket bridge and the web UI on `Addresses.API` (and, while
+ * `Share.LanLink.Enabled`, the LAN link server, which the API turns on and
+ * off and which starts without failing the daemon); records the RPC
  * address in the repo's `api` file, and on stop undoes all of it in
  * reverse: servers closed, node stopped, api file removed, repo closed
  * (lock released). A taken port fails the start naming the address, as in
@@ -21,6 +23,7 @@ import { removeApiFile, writeApiFile } from './api-file.ts'
 import { multiaddrOf, originOf } from './bound.ts'
 import { recordMoves, serverMove, startOnFreePort, swarmMoves } from './ports.ts'
 import { startGateway } from '../gateway/index.ts'
+import { LanLinkServer } from '../gateway/lan-link.ts'
 import type { ApiServer } from './api-server.ts'
 import type { PortMove } from '../api/node-api.ts'
 import type { PlanetaryNode } from '../node.ts'
@@ -40,6 +43,8 @@ export interface Daemon {
   readonly webuiUrl: string
   /** The addresses moved off taken ports this start (under `portFallback`), as now recorded in the config. */
   readonly portsMoved: readonly PortMove[]
+  /** The LAN link server (listening while `Share.LanLink.Enabled`, or once `share.linkServer` turns it on). */
+  readonly lanLink: LanLinkServer
   stop(): Promise<void>
 }
 
@@ -70,6 +75,7 @@ export async function startDaemon (repo: Repo, options: StartDaemonOptions = {})
   let gateway: Server | undefined
   let token: string
   const portsMoved: PortMove[] = swarmMoves(node)
+  const lanLink = new LanLinkServer({ links: node.links, store: node.repo.blockstore, address: () => repo.config.Share.LanLink.Address, log })
   try {
     token = await webuiToken(repo)
     gateway = await startOnFreePort(gatewayAt.port, fallback, async (port) => await startGateway({
@@ -79,13 +85,16 @@ export async function startDaemon (repo: Repo, options: StartDaemonOptions = {})
     }, gatewayAt.host, port))
     portsMoved.push(...serverMove('gateway', repo.config.Addresses.Gateway, gateway))
     const gatewayUrl = originOf(gateway)
+    // a LAN link that cannot listen (no LAN address) is said, and the daemon starts without it
+    if (repo.config.Share.LanLink.Enabled) await lanLink.start().catch((err: unknown) => { log(`Share.LanLink: not serving: ${(err as Error).message}`) })
     api = await startOnFreePort(apiAt.port, fallback, async (port) =>
-      await startApiServer(node, { host: apiAt.host, port, api: repo.config.API, token, gatewayUrl, portsMoved }))
+      await startApiServer(node, { host: apiAt.host, port, api: repo.config.API, token, gatewayUrl, portsMoved, lanLink }))
     portsMoved.push(...serverMove('api', repo.config.Addresses.API, api.server))
     await recordMoves(repo, portsMoved, log)
   } catch (err) {
     if (api !== undefined) await api.close()
     if (gateway !== undefined) await close(gateway)
+    await lanLink.stop()
     heap.stop()
     await node.stop()
     throw err
@@ -101,8 +110,9 @@ export async function startDaemon (repo: Repo, options: StartDaemonOptions = {})
     gatewayUrl: originOf(web),
     webuiUrl: `${rpc.origin}${WEBUI_PATH}#token=${token}`,
     portsMoved,
+    lanLink,
     async stop () {
-      await Promise.all([rpc.close(), close(web)])
+      await Promise.all([rpc.close(), close(web), lanLink.stop()])
       heap.stop()
       try {
         await node.stop()
