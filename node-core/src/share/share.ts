@@ -223,7 +223,7 @@ export class Share {
     if (item.direction !== 'in' || (item.state !== 'waiting' && item.state !== 'paused' && item.state !== 'failed')) throw new ItemStateError(`${item.name} is ${item.state}${item.direction === 'out' ? ' and was sent by this device' : ''}: nothing to accept`)
     await this.#checkSpace(item)
     await this.#items.update(id, { state: 'transferring' })
-    void request(this.#init.host, peerIdFromString(item.peer), { type: 'answer', item: id, answer: 'accept' }).catch(() => {})
+    this.#tell(item.peer, { type: 'answer', item: id, answer: 'accept' })
     void this.#receive(id)
     return toPublic(this.#item(id))
   }
@@ -232,7 +232,7 @@ export class Share {
     const item = this.#item(id)
     if (item.direction !== 'in' || item.state !== 'waiting') throw new ItemStateError(`${item.name} is ${item.state}: only a waiting offer can be declined`)
     await this.#items.update(id, { state: 'declined' })
-    void request(this.#init.host, peerIdFromString(item.peer), { type: 'answer', item: id, answer: 'decline' }).catch(() => {})
+    this.#tell(item.peer, { type: 'answer', item: id, answer: 'decline' })
     return toPublic(this.#item(id))
   }
 
@@ -242,7 +242,7 @@ export class Share {
     if (!['waiting', 'transferring', 'paused'].includes(item.state)) throw new ItemStateError(`${item.name} is ${item.state}: nothing to cancel`)
     this.#runs.get(id)?.abort(new ItemStateError('cancelled'))
     await this.#items.update(id, { state: 'cancelled' })
-    void request(this.#init.host, peerIdFromString(item.peer), { type: 'cancel', item: id }).catch(() => {})
+    this.#tell(item.peer, { type: 'cancel', item: id })
     return toPublic(this.#item(id))
   }
 
@@ -270,6 +270,24 @@ export class Share {
       const item = this.#items.list('out').find((i) => i.peer === s.peer && i.state === 'transferring')
       return { peer: s.peer, deviceName: this.devices.nameOf(s.peer), blocks: s.blocksSent, bytes: s.dataSent, ...(item === undefined ? {} : { itemId: item.id }) }
     })
+  }
+
+  /** Tell `peer` an answer or a cancel, in the background: tried again after 5 s and 30 s if it does not get through (each try is a new message). */
+  #tell (peer: string, body: Extract<RequestBody, { type: 'answer' | 'cancel' }>): void {
+    const to = peerIdFromString(peer)
+    void (async () => {
+      for (const wait of [0, 5_000, 30_000]) {
+        await new Promise((resolve) => setTimeout(resolve, wait).unref())
+        if (!this.#started) return
+        try {
+          await request(this.#init.host, to, body)
+          return
+        } catch (err) {
+          // refused by name (the item is gone there, or already in that state): no point repeating
+          if ((err as Error).name === UnknownItemError.name || (err as Error).name === ItemStateError.name) return
+        }
+      }
+    })()
   }
 
   #hello (): Hello {
@@ -417,7 +435,7 @@ export class Share {
     for (const item of this.#items.list()) {
       if (item.state !== 'waiting' || Date.now() - item.createdAt < ttl) continue
       await this.#items.update(item.id, { state: 'expired', error: { name: 'ShareTimeoutError', message: `no answer in ${Math.round(ttl / 60_000)} minutes` } })
-      if (item.direction === 'out') void request(this.#init.host, peerIdFromString(item.peer), { type: 'cancel', item: item.id }).catch(() => {})
+      if (item.direction === 'out') this.#tell(item.peer, { type: 'cancel', item: item.id })
     }
   }
 
