@@ -45,7 +45,7 @@ export const Request = z.discriminatedUnion('type', [
   Offer,
   z.strictObject({ ...head, type: z.literal('answer'), item: Id, answer: z.enum(['accept', 'decline']) }),
   z.strictObject({ ...head, type: z.literal('cancel'), item: Id }),
-  z.strictObject({ ...head, type: z.literal('progress'), item: Id, bytes: Count, blocks: Count, sources: z.array(z.strictObject({ peer: z.string().max(200), blocks: Count, bytes: Count })).max(64) }),
+  z.strictObject({ ...head, type: z.literal('progress'), item: Id, bytes: Count, blocks: Count, sources: z.array(z.strictObject({ peer: z.string().max(200).regex(/^[A-Za-z0-9]+$/), blocks: Count, bytes: Count })).max(64) }),
   z.strictObject({ ...head, type: z.literal('receipt'), item: Id, root: Cid, bytes: Count, receivedAt: z.number().int().min(0), signature: Base64(1024) }),
   z.strictObject({ ...head, type: z.literal('has'), root: Cid }),
   z.strictObject({ ...head, type: z.literal('pair'), nonce: Base64(64), proof: Base64(64), device: DeviceHello })

@@ -14,11 +14,11 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f<>:"/\\|?*]/
 
-/** Whether `text` holds a control character (C0 or DEL). */
+/** Whether `text` holds a control character (C0, DEL, C1) or a bidirectional control that can disguise a name (`report\u202Efdp.exe`). */
 export function hasControlCharacter (text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code <= 0x1f || code === 0x7f) return true
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) return true
   }
   return false
 }
@@ -33,7 +33,7 @@ export function safeSegment (name: string): string {
 function unsafeBecause (name: string): string | undefined {
   if (name === '' || name === '.' || name === '..') return 'is not a file name'
   if (Buffer.byteLength(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`
-  if (FORBIDDEN.test(name)) return 'holds a separator, a control character or a character Windows forbids'
+  if (FORBIDDEN.test(name) || hasControlCharacter(name)) return 'holds a separator, a control character or a character Windows forbids'
   if (/[. ]$/.test(name)) return 'ends in a dot or a space'
   if (WINDOWS_DEVICE.test(name)) return 'is a Windows device name'
   return undefined

@@ -20,7 +20,7 @@ import { addSources } from '../unixfs/importer/add-paths.ts'
 import { resolveImporterOptions } from '../unixfs/importer/resolve-options.ts'
 import { deviceHello, inboxFolder } from './device-info.ts'
 import { Devices, isLanConnection } from './devices.ts'
-import { ContentNotLocalError, ItemStateError, NotEnoughSpaceError, SenderGoneError, ShareMessageError, ShareRateLimitError, ShareReplayError, UnknownItemError } from './errors.ts'
+import { ContentNotLocalError, ItemStateError, NotEnoughSpaceError, OfferMismatchError, SenderGoneError, ShareMessageError, ShareRateLimitError, ShareReplayError, UnknownItemError } from './errors.ts'
 import { MessageGuard } from './guard.ts'
 import { newId } from './ids.ts'
 import { Items } from './items.ts'
@@ -290,6 +290,10 @@ export class Share {
     })()
   }
 
+  #ttl (): number {
+    return this.#init.offerTtlMs ?? OFFER_TTL_MS
+  }
+
   #hello (): Hello {
     return deviceHello(this.#init.repo.config)
   }
@@ -324,15 +328,17 @@ export class Share {
   }
 
   async #announce (root: CID): Promise<void> {
-    const services = this.#init.host.services as Record<string, { provide?: (cid: CID, options?: AbortOptions) => AsyncIterable<unknown> } | undefined>
+    const services = this.#init.host.services as Record<string, { provide?: (cid: CID, options?: AbortOptions) => AsyncIterable<{ name?: string, messageName?: string }> } | undefined>
     const times = this.#announced.get(root.toString()) ?? {}
     this.#announced.set(root.toString(), times)
     for (const [service, key] of [['lanDHT', 'lanDht'], ['dht', 'wanDht']] as const) {
       const dht = services[service]
       if (dht?.provide === undefined) continue
       try {
-        for await (const event of dht.provide(root, { signal: AbortSignal.timeout(60_000) })) void event
-        times[key] = Date.now()
+        // Announced only if some DHT peer took the provider record (a DHT with no peers ends its provide quietly).
+        let taken = 0
+        for await (const event of dht.provide(root, { signal: AbortSignal.timeout(60_000) })) if (event.name === 'PEER_RESPONSE' && event.messageName === 'ADD_PROVIDER') taken++
+        if (taken > 0) times[key] = Date.now()
       } catch {
         // no DHT peers: not announced there
       }
@@ -370,11 +376,16 @@ export class Share {
       let emitted = 0
       let sent = 0
       const window: Array<[number, number]> = []
+      // Blocks beyond the offered size (with room for the DAG's own nodes) mean the offer lied: stop before they fill the disk.
+      const most = item.totalBytes * 1.05 + 4 * 1024 * 1024
       await this.#init.gcLock.withShared(async () => {
+        // The folders and files' root blocks first: what they list must be what was offered before the file data is fetched.
+        sameListing(item, await listItem(session, CID.parse(item.root), item.name, item.wrapped, { signal }))
         for await (const block of walkDag(session, CID.parse(item.root), { signal })) {
           lastBlock = Date.now()
           blocks++
           bytes += block.bytes.byteLength
+          if (bytes > most) throw new OfferMismatchError(`more than the ${item.totalBytes} bytes offered arrived`)
           const now = Date.now()
           if (now - emitted >= PROGRESS_EMIT_MS) {
             emitted = now
@@ -391,8 +402,6 @@ export class Share {
         await session.stored()
         await store.sync()
       })
-      const got = await listItem(store, CID.parse(item.root), item.name, item.wrapped, { signal })
-      sameListing(item, got)
       const saved = await saveItem({ store, mfs: this.#init.mfs, lock: this.#init.gcLock, folder: inboxFolder(this.#init.repo.config) }, CID.parse(item.root), item.name, item.wrapped, { signal })
       const receivedAt = Date.now()
       const signature = await signReceipt(this.#init.privateKey, { item: id, root: item.root, bytes: item.totalBytes, receivedAt, sender: item.peer, receiver: this.#init.host.peerId.toString() })
@@ -431,10 +440,10 @@ export class Share {
 
   /** Offers not answered in time expire, on both sides. */
   async #expire (): Promise<void> {
-    const ttl = this.#init.offerTtlMs ?? OFFER_TTL_MS
+    const ttl = this.#ttl()
     for (const item of this.#items.list()) {
       if (item.state !== 'waiting' || Date.now() - item.createdAt < ttl) continue
-      await this.#items.update(item.id, { state: 'expired', error: { name: 'ShareTimeoutError', message: `no answer in ${Math.round(ttl / 60_000)} minutes` } })
+      await this.#items.update(item.id, { state: 'expired', error: expiredError(ttl) })
       if (item.direction === 'out') this.#tell(item.peer, { type: 'cancel', item: item.id })
     }
   }
@@ -519,7 +528,9 @@ export class Share {
       case 'cancel':
         if (open) {
           this.#runs.get(item.id)?.abort(new ItemStateError('cancelled by the other device'))
-          await this.#items.update(item.id, { state: 'cancelled', error: { name: 'ShareCancelled', message: `${item.deviceName} cancelled` } })
+          // The sender's own expiry cancels an offer nobody answered: that is an expiry here too, not someone cancelling.
+          const expired = item.state === 'waiting' && Date.now() - item.createdAt >= this.#ttl() - 60_000
+          await this.#items.update(item.id, expired ? { state: 'expired', error: expiredError(this.#ttl()) } : { state: 'cancelled', error: { name: 'ShareCancelled', message: `${item.deviceName} cancelled` } })
         }
         break
       case 'progress':
@@ -549,6 +560,11 @@ function toPublic (item: Item): PublicItem {
   void wrapped
   void receiptSent
   return { ...rest, files: [...rest.files], sources: [...rest.sources] }
+}
+
+function expiredError (ttl: number): { name: string, message: string } {
+  const after = ttl >= 3_600_000 ? `${Math.round(ttl / 3_600_000)} hours` : ttl >= 60_000 ? `${Math.round(ttl / 60_000)} minutes` : `${Math.round(ttl / 1000)} seconds`
+  return { name: 'ShareTimeoutError', message: `no answer in ${after}` }
 }
 
 function parseRoot (text: string): CID {

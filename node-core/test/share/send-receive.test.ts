@@ -63,6 +63,19 @@ describe('share between two nodes', () => {
     assert.ok(delivered.receipt !== undefined)
   })
 
+  it('reachability names the devices that hold a sent item, and a DHT only once a peer took the record', async () => {
+    const sent = a.node.share.items('out').find((i) => i.name === 'Project')!
+    const reach = await a.node.share.reach(sent.root)
+    assert.deepEqual(reach.holders, [{ peer: b.node.host.peerId.toString(), deviceName: 'Bob desk' }])
+    const lanDhtPeers = (a.node.host.services as { lanDHT?: { routingTable: { size: number } } }).lanDHT?.routingTable.size ?? 0
+    assert.equal(reach.lanDht !== undefined, lanDhtPeers > 0, `lanDht ${String(reach.lanDht)} with ${lanDhtPeers} LAN DHT peers`)
+    assert.equal(reach.wanDht, undefined, 'no WAN DHT peer took it')
+    const { CID } = await import('multiformats/cid')
+    const { sha256 } = await import('multiformats/hashes/sha2')
+    const nobody = await b.node.share.reach(CID.createV1(0x55, await sha256.digest(randomBytes(32))).toString())
+    assert.deepEqual(nobody.holders, [])
+  })
+
   it('a second copy of the same name gets " (1)" in the inbox folder and in Files', async () => {
     const file = join(dir.path, 'report.txt')
     await writeFile(file, 'v1')

@@ -1,7 +1,8 @@
 /**
- * The app: the shell (navigation, connection banner, toasts) around the
- * current page. Files loads with the app; the other pages load when first
- * opened, so charts, the map and the graph stay out of the first bundle.
+ * The app: the shell (navigation, connection banner, toasts, the prompts
+ * for incoming files) around the current page. Files loads with the app;
+ * the other pages load when first opened, so charts, the map and the
+ * graph stay out of the first bundle.
  */
 import { lazy, Suspense } from 'react'
 import { useConnection } from '../lib/connection-store.ts'
@@ -11,6 +12,7 @@ import { Toasts } from '../components/Toasts.tsx'
 import './peer-history.ts'
 import { FilesPage } from '../features/files/FilesPage.tsx'
 import { DropTarget } from '../features/files/DropTarget.tsx'
+import { OfferPrompts } from '../features/share/OfferPrompts.tsx'
 import { ConnectionBanner } from './ConnectionBanner.tsx'
 import { Nav } from './Nav.tsx'
 import { NodeBadge } from './NodeBadge.tsx'
@@ -19,6 +21,7 @@ import { Welcome } from './Welcome.tsx'
 import { app } from '../texts/app.ts'
 import type { PageName } from '../lib/route.ts'
 
+const DevicesPage = lazy(async () => ({ default: (await import('../features/share/DevicesPage.tsx')).DevicesPage }))
 const StatusPage = lazy(async () => ({ default: (await import('../features/status/StatusPage.tsx')).StatusPage }))
 const PeersPage = lazy(async () => ({ default: (await import('../features/peers/PeersPage.tsx')).PeersPage }))
 const ExplorePage = lazy(async () => ({ default: (await import('../features/explore/ExplorePage.tsx')).ExplorePage }))
@@ -27,6 +30,7 @@ const SettingsPage = lazy(async () => ({ default: (await import('../features/set
 function Page ({ page, rest }: { page: PageName | undefined, rest: string }) {
   switch (page) {
     case 'files': return <FilesPage path={rest} welcome={<Welcome />} />
+    case 'devices': return <DevicesPage rest={rest} />
     case 'status': return <StatusPage />
     case 'peers': return <PeersPage />
     case 'explore': return <ExplorePage path={rest} />
@@ -44,6 +48,7 @@ export function App () {
     <DropTarget>
       <div className="shell">
         <a className="skip-link" href="#main">{app.skipToContent}</a>
+        <OfferPrompts />
         <Nav current={page} />
         <div className="main-column">
           <header className="topbar">

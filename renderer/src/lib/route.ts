@@ -1,12 +1,12 @@
 /**
- * Hash routes: `#/files/<path>`, `#/status`, `#/peers`, `#/explore/<path>`,
- * `#/settings`. The hash keeps routes working from a file:// page (the
+ * Hash routes: `#/files/<path>`, `#/devices` (`#/devices/sent`), `#/status`,
+ * `#/peers`, `#/explore/<path>`, `#/settings`. The hash keeps routes working from a file:// page (the
  * desktop window) and under /webui/ alike, with no server routing.
  */
 import { useSyncExternalStore } from 'react'
 
 /** The pages. */
-export const PAGES = ['files', 'status', 'peers', 'explore', 'settings'] as const
+export const PAGES = ['files', 'devices', 'status', 'peers', 'explore', 'settings'] as const
 /** A page's name. */
 export type PageName = (typeof PAGES)[number]
 

@@ -8,6 +8,7 @@ export const app = {
   nav: {
     label: 'Main',
     files: 'Files',
+    devices: 'Devices',
     status: 'Status',
     peers: 'Peers',
     explore: 'Explore',

@@ -35,6 +35,22 @@ export const settings = {
     commandGateway: 'planetary config Addresses.Gateway /ip4/127.0.0.1/tcp/8080',
     commandSwarm: 'planetary config --json Addresses.Swarm \'["/ip4/0.0.0.0/tcp/4001", "/ip4/0.0.0.0/udp/4001/quic-v1"]\''
   },
+  device: {
+    legend: 'This device',
+    name: 'Device name',
+    nameHelp: 'How coworkers see this device when they send files to it.',
+    nameEmpty: 'Enter a name.',
+    nameLong: 'A name is at most 64 characters.',
+    nameControl: 'A name cannot hold control characters.',
+    inbox: 'Save received files to',
+    inboxHelp: 'A folder on the computer where the node runs, as a full path (like /home/ana/Downloads or C:\\Users\\Ana\\Downloads). Received items are also kept in Files under /Inbox.',
+    folderEmpty: 'Enter a folder.',
+    folderRelative: 'Enter a full path, starting with / (or a drive, like C:\\, on Windows).',
+    linkServer: 'LAN links',
+    linkServerHelp: 'Serves only what you make a LAN link for, on this network, so coworkers without the app can download in a browser.',
+    linkServerOn: (origin: string) => `Serving on ${origin}.`,
+    linkServerUnavailable: 'LAN links are not available on this node yet.'
+  },
   storage: {
     legend: 'Storage',
     max: 'Storage cap',

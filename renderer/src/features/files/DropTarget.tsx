@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { navigate, useRoute } from '../../lib/route.ts'
 import { files as t } from '../../texts/files.ts'
-import { dropRoots } from './collect.ts'
+import { dropRoots } from '../../lib/collect.ts'
 import { useFiles } from './files-store.ts'
 import { folderName } from './names.ts'
 import { importDropped } from './start-import.ts'

@@ -13,7 +13,7 @@ import { requireApi } from '../../lib/connection-store.ts'
 import { files as t } from '../../texts/files.ts'
 import { FilesPage } from './FilesPage.tsx'
 import { useFiles } from './files-store.ts'
-import { upload } from './upload.ts'
+import { upload } from '../../lib/upload.ts'
 import type { ConnectedDaemon } from '../../test/daemon.ts'
 
 let running: ConnectedDaemon

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { files as t } from '../../texts/files.ts'
 import { contentBytes, ticker, TICK_MS } from './import-steps.ts'
 import { transferFailure } from './transfer-errors.ts'
-import { UploadFailedError } from './upload.ts'
+import { UploadFailedError } from '../../lib/upload.ts'
 
 describe('contentBytes', () => {
   it('counts the files\' share of the body sent, so many small files do not reach 100 % early', () => {

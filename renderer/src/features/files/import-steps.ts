@@ -6,9 +6,9 @@
  */
 import { requireApi } from '../../lib/connection-store.ts'
 import { files as t } from '../../texts/files.ts'
-import { renameTops, topNames } from './collect.ts'
+import { renameTops, topNames } from '../../lib/collect.ts'
 import { freeName } from './names.ts'
-import type { UploadEntry } from './upload.ts'
+import type { UploadEntry } from '../../lib/upload.ts'
 
 /** A progress reporter (see `ticker`): call it with each tick; `stop` drops a tick still waiting. */
 export interface Ticker<T> {

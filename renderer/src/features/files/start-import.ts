@@ -5,9 +5,9 @@
  */
 import { notify } from '../../lib/toasts.ts'
 import { files as t } from '../../texts/files.ts'
-import { entriesFromDrop, entriesFromFiles } from './collect.ts'
+import { entriesFromDrop, entriesFromFiles } from '../../lib/collect.ts'
 import { useTransfers } from './transfers-store.ts'
-import type { DropRoots } from './collect.ts'
+import type { DropRoots } from '../../lib/collect.ts'
 
 function pathsOf (): ((files: File[]) => string[]) | undefined {
   return typeof window === 'undefined' ? undefined : window.planetary?.pathsOf

@@ -6,7 +6,7 @@
  */
 import { errorText } from '../../texts/errors.ts'
 import { files as t } from '../../texts/files.ts'
-import { UploadFailedError } from './upload.ts'
+import { UploadFailedError } from '../../lib/upload.ts'
 
 /** How a failed or cancelled transfer is shown. */
 export interface TransferFailure {

@@ -15,10 +15,10 @@ import { requireApi } from '../../lib/connection-store.ts'
 import { files as t } from '../../texts/files.ts'
 import { transferFailure } from './transfer-errors.ts'
 import { useTransfers } from './transfers-store.ts'
-import { upload } from './upload.ts'
+import { upload } from '../../lib/upload.ts'
 import type { ConnectedDaemon } from '../../test/daemon.ts'
 import type { Transfer } from './transfers-store.ts'
-import type { UploadEntry } from './upload.ts'
+import type { UploadEntry } from '../../lib/upload.ts'
 
 let running: ConnectedDaemon
 let repo: string

@@ -1,12 +1,14 @@
 /**
- * The settings page: the node's addresses, and the settings a user changes
- * most (storage, network, theme), each saved to the node's config as soon
- * as it is changed.
+ * The settings page: this device (its name, inbox folder and LAN links),
+ * the node's addresses, and the settings a user changes most (storage,
+ * network, theme), each saved to the node as soon as it is changed.
  */
 import { useEffect } from 'react'
 import { useConnection } from '../../lib/connection-store.ts'
 import { settings as texts } from '../../texts/settings.ts'
 import { AddressesSection } from './addresses.tsx'
+import { DeviceSection } from './device-section.tsx'
+import { useDeviceSettings } from './device-store.ts'
 import { AppearanceSection, NetworkSection, StorageSection } from './sections.tsx'
 import { useSettings } from './settings-store.ts'
 import './settings.css'
@@ -18,10 +20,14 @@ export function SettingsPage () {
   const loadError = useSettings((s) => s.loadError)
   const loaded = useSettings((s) => s.loaded)
   const load = useSettings((s) => s.load)
+  const loadDevice = useDeviceSettings((s) => s.load)
   useEffect(() => {
     // Values fresh whenever the page opens (they may have changed from the command line).
-    if (connected) load().catch(() => {})
-  }, [connected, load])
+    if (connected) {
+      load().catch(() => {})
+      loadDevice().catch(() => {})
+    }
+  }, [connected, load, loadDevice])
   return (
     <div className="page settings-page">
       <h1>{texts.title}</h1>
@@ -37,6 +43,7 @@ export function SettingsPage () {
             : <p className="muted">{loaded ? texts.intro : texts.loading}</p>}
       </div>
       <div className="settings-groups">
+        <DeviceSection />
         <AddressesSection />
         <StorageSection />
         <NetworkSection />

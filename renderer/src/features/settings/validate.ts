@@ -37,3 +37,22 @@ export function checkWatermark (text: string): Checked<number> {
   const n = Number(trimmed)
   return n >= 1 && n <= 100 ? { ok: true, value: n } : { ok: false, error: texts.storage.percentBad }
 }
+
+/** A device name: 1 to 64 characters, no control characters (trimmed). */
+export function checkDeviceName (text: string): Checked<string> {
+  const name = text.trim()
+  if (name === '') return { ok: false, error: texts.device.nameEmpty }
+  if (name.length > 64) return { ok: false, error: texts.device.nameLong }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return { ok: false, error: texts.device.nameControl }
+  return { ok: true, value: name }
+}
+
+/** The inbox folder: an absolute path on the node's computer (`/…`, `C:\\…`, `\\\\server\\…`), no NUL. */
+export function checkFolder (text: string): Checked<string> {
+  const path = text.trim()
+  if (path === '') return { ok: false, error: texts.device.folderEmpty }
+  if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path) || path.includes('\0')) return { ok: false, error: texts.device.folderRelative }
+  if (path.length > 4096) return { ok: false, error: texts.device.folderRelative }
+  return { ok: true, value: path }
+}

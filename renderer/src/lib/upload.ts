@@ -6,7 +6,7 @@
  * GC lock, so nothing is ever pinned or left unreferenced; an aborted
  * request aborts the add, which then places nothing.
  */
-import { files as t } from '../../texts/files.ts'
+import { files as t } from '../texts/files.ts'
 
 /** One entry of an upload: a folder, or a file with its content; `path` is relative, `/`-separated. */
 export type UploadEntry =
