@@ -14,11 +14,12 @@ import type { Browser, Page } from 'playwright-core'
 import type { TestDaemon } from '../node-core/test/helpers/daemon.ts'
 import type { UiDaemon } from './helpers/app.ts'
 
-const PAGES = ['files', 'status', 'peers', 'explore', 'settings'] as const
+const PAGES = ['files', 'devices', 'status', 'peers', 'explore', 'settings'] as const
 
 /** What each page waits for before it is scanned: its content, not a loading state. */
 const READY: Record<(typeof PAGES)[number], string> = {
   files: '[data-testid="files-row"]',
+  devices: '[data-testid="devices-summary"]',
   status: '[data-testid="status-peer-id"]',
   peers: '[data-testid="peers-table"]',
   explore: '[data-testid="explore-links"]',
