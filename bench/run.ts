@@ -10,6 +10,7 @@ const benches: Record<string, string> = {
   desktop: './desktop.ts',
   gateway: './gateway.ts',
   net: './net.ts',
+  share: './share.ts',
   ui: './ui.ts'
 }
 

@@ -12,6 +12,10 @@
  * timeout, ≥ 2 s), as its reply may have been lost. Received blocks are
  * matched to wants by multihash, the CID having been computed from the
  * bytes; anything unwanted is dropped and counted against its sender.
+ * While a session's wants go to its own peers, the other connected Bitswap
+ * peers are asked for a want-have of one of them at most once a second, so
+ * every peer holding the content joins the session and shares the load (a
+ * peer that only ever answered a want already met would never be asked).
  * Wants to one peer are merged into one message per turn of the event loop.
  */
 import { multihashKey } from '../block/block.ts'
@@ -49,6 +53,8 @@ export interface ClientInit {
 
 /** Milliseconds a want waits for its peer before it is broadcast. */
 const REBROADCAST_MS = 2000
+/** Milliseconds between a session's want-haves to the connected peers outside it. */
+const EXPLORE_MS = 1000
 /** Most peers one broadcast reaches. */
 const BROADCAST_PEERS = 32
 /** How often a want with no one to ask looks again while connected peers are being identified. */
@@ -257,9 +263,24 @@ export class BitswapClient {
     const peer = session?.pick(state.asked())
     if (peer !== undefined && this.#peers.has(peer.key)) {
       this.#askBlock(state, peer.key)
+      if (session !== undefined) this.#explore(state, session)
       return
     }
     await this.#broadcast(state)
+  }
+
+  /** Ask the connected Bitswap peers outside `session` whether they have `state`'s block (at most once per EXPLORE_MS): a HAVE adds them to the session. */
+  #explore (state: WantState, session: Session): void {
+    const now = Date.now()
+    if (now - session.lastExplore < EXPLORE_MS) return
+    session.lastExplore = now
+    const asked = state.asked()
+    const outside = this.#init.bitswapPeers().filter((p) => !session.peers.has(p.toString()) && !asked.has(p.toString())).slice(0, BROADCAST_PEERS)
+    for (const p of outside) {
+      this.#peers.set(p.toString(), p)
+      state.askedHave.add(p.toString())
+      this.#queue(p.toString(), { cid: state.cid, priority: 1, wantType: 'have', sendDontHave: true, cancel: false })
+    }
   }
 
   /**

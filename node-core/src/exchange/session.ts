@@ -31,6 +31,8 @@ export class Session {
   readonly peers = new Map<string, SessionPeer>()
   /** When the last provider search for this session started. */
   lastSearch = 0
+  /** When connected peers outside the session were last asked whether they have one of its blocks. */
+  lastExplore = 0
   readonly #onProgress: ((progress: FetchProgress) => void) | undefined
   #blocks = 0
   #bytes = 0
