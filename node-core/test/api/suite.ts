@@ -255,6 +255,55 @@ export function apiSuite (openDoor: OpenDoor): void {
     }
   })
 
+  test('share: devices, a send with progress and events both ways, accept through the door, named errors', async () => {
+    const other = door.b.host.peerId.toString()
+    const self = await door.client.share.configure({ deviceName: 'Door A', inboxFolder: join(dir.path, 'a-inbox') })
+    assert.equal(self.peer, door.a.host.peerId.toString())
+    assert.equal(self.name, 'Door A')
+    await door.b.share.configure({ deviceName: 'Door B', inboxFolder: join(dir.path, 'b-inbox') })
+    const devices: string[] = []
+    const items: string[] = []
+    const offers: string[] = []
+    const stops = [
+      door.client.on('share:device', (event) => { devices.push(event.device.name) }),
+      door.client.on('share:item', (event) => { items.push(`${event.direction}:${event.state}`) }),
+      door.client.on('share:offer', (event) => { offers.push(event.item.id) })
+    ]
+    try {
+      const address = door.b.host.getMultiaddrs().find((m) => m.toString().includes('/tcp/') && !m.toString().includes('/ws'))?.toString() ?? ''
+      await door.client.peers.connect({ address })
+      await waitFor(async () => (await door.client.share.devices()).devices.some((d) => d.peer === other && d.name === 'Door B'), 10_000, 'B to be a device')
+      await waitFor(() => devices.includes('Door B'), 5_000, 'share:device through the door', () => devices.join(', '))
+      const path = join(dir.path, 'for-b.bin')
+      const bytes = randomBytes(300_000)
+      await writeFile(path, bytes)
+      const progress: number[] = []
+      const sent = await door.client.share.send({ to: 'Door B', paths: [path] }, { onProgress: (p) => { progress.push(p.bytes) } })
+      assert.equal(sent.state, 'waiting')
+      await waitFor(() => progress.at(-1) === bytes.length, 2_000, 'the import\'s progress through the door', () => JSON.stringify(progress))
+      await waitFor(() => door.b.share.items().some((i) => i.id === sent.id), 5_000, 'B to get the offer')
+      await door.b.share.accept(sent.id)
+      await waitFor(async () => (await door.client.share.items({ direction: 'out' })).items.find((i) => i.id === sent.id)?.state === 'done', 20_000, 'the receipt')
+      await waitFor(() => items.includes('out:done'), 5_000, 'share:item through the door', () => items.join(' '))
+      assert.deepEqual(await readFile(join(dir.path, 'b-inbox', 'for-b.bin')), bytes)
+      await writeFile(join(dir.path, 'for-a.txt'), 'back to A')
+      const back = await door.b.share.send({ to: door.a.host.peerId.toString(), paths: [join(dir.path, 'for-a.txt')] })
+      await waitFor(() => offers.includes(back.id), 5_000, 'share:offer through the door')
+      assert.equal((await door.client.share.accept({ id: back.id })).state, 'transferring')
+      await waitFor(async () => (await door.client.share.items({ direction: 'in' })).items.find((i) => i.id === back.id)?.state === 'done', 20_000, 'A to receive')
+      assert.equal(await readFile(join(dir.path, 'a-inbox', 'for-a.txt'), 'utf8'), 'back to A')
+      const unknown = await failure(door.client.share.accept({ id: 'a'.repeat(26) }))
+      assert.deepEqual([unknown.name, unknown.code], ['UnknownItemError', 'ERR_UNKNOWN_SHARE_ITEM'])
+      assert.equal((await failure(door.client.share.decline({ id: sent.id }))).name, 'ItemStateError')
+      assert.equal((await failure(door.client.share.send({ to: 'Door B' }))).name, 'InvalidInputError')
+      assert.equal((await failure(door.client.share.send({ to: 'Nobody', cid: sent.root }))).name, 'UnknownDeviceError')
+      assert.equal((await failure(door.client.share.pairJoin({ code: '12345' }))).name, 'InvalidInputError')
+    } finally {
+      for (const stop of stops) stop()
+      await door.client.peers.disconnect({ peer: other })
+    }
+  })
+
   test('dag.get: a dag-pb directory with its links and UnixFS type, a raw leaf\'s first bytes, paths through it', async () => {
     await mkdir(join(dir.path, 'explore'))
     await writeFile(join(dir.path, 'explore', 'b.txt'), 'bee')
