@@ -7,7 +7,9 @@
  * (node-core's startDaemon, taken ports moved and recorded) — or, when a
  * running `planetary daemon` holds the repo, that daemon through its API
  * if the user agrees — then the app:// origin, the IPC binding, the window
- * and the tray; quitting drains IPC and stops the node in 5 s.
+ * and the tray; share offers and arrivals as notifications (share-watch.ts);
+ * quitting asks first while devices download from the app's own node
+ * (quit-guard.ts), then drains IPC and stops the node in 5 s.
  *
  * Runs as electron/dist/main.mjs (electron/vite.config.ts): in Electron,
  * and in e2e/desktop.test.ts on the stand-in runtime (e2e/electron-standin).
@@ -26,6 +28,9 @@ import { createShellMenu } from './tray-electron.ts'
 import { attachDaemon, originOfApiAddress } from './attach.ts'
 import { readUpdateSetting, startUpdateChecks, updatePolicy } from './updates.ts'
 import { importNotice, launchWarning } from './notices.ts'
+import { createNotifier } from './notifier.ts'
+import { watchShares } from './share-watch.ts'
+import { askDownloaders, createQuitGuard } from './quit-guard.ts'
 import { toWireError } from '../../node-core/src/api/wire-error.ts'
 import { initRepo, openRepo, repoExists } from '../../node-core/src/repo/repo.ts'
 import { RepoLockedError } from '../../node-core/src/repo/errors.ts'
@@ -39,6 +44,7 @@ import type { ShellMenu } from './tray-electron.ts'
 import type { AttachedDaemon } from './attach.ts'
 import type { QuitSequence } from './quit.ts'
 import type { SavedBounds } from './window.ts'
+import type { QuitWarning } from './share-notices.ts'
 import type { Daemon } from '../../node-core/src/daemon/daemon.ts'
 import type { NodeApi } from '../../node-core/src/api/node-api.ts'
 import type { Output } from '../../node-core/src/api/contract.ts'
@@ -64,8 +70,19 @@ function showWindow (hash?: string): void {
   win.focus()
 }
 
+const notifier = createNotifier(Notification)
+
 function notify (notice: { title: string, body: string }): void {
-  if (Notification.isSupported()) new Notification(notice).show()
+  notifier.show(notice)
+}
+
+/** Ask before quitting while devices download from this one: true to quit anyway. */
+async function confirmQuit (warning: QuitWarning): Promise<boolean> {
+  const options = { type: 'warning' as const, message: warning.message, detail: warning.detail, buttons: warning.buttons, defaultId: warning.keep, cancelId: warning.keep, noLink: true }
+  // A hidden window would hide its sheet (macOS): ask on its own then.
+  const parent = win !== undefined && !win.isDestroyed() && win.isVisible() ? win : undefined
+  const { response } = parent === undefined ? await dialog.showMessageBox(options) : await dialog.showMessageBox(parent, options)
+  return response === warning.quit
 }
 
 /** Import files the app was handed (tray, open-with, a second launch) into Files; a notification says how it ended. */
@@ -137,24 +154,33 @@ interface Served {
   node?: { start: () => Promise<void>, stop: () => Promise<void> }
   /** Connected peers now. */
   peers: () => Promise<number>
+  /** Quitting stops this node, so ask first while devices download from it (not for a daemon that runs on). */
+  warnUploads: boolean
 }
 
 /** The app:// origin, the IPC binding, quit, the tray and the window around `served`. */
 function serve (served: Served): QuitSequence {
   registerAppProtocol(protocol, { root: join(ROOT, 'renderer', 'dist'), gatewayUrl: served.gatewayUrl })
   const binding = bindWindowIpc(served.api, () => win)
+  const shares = watchShares({ api: served.api, notify: (notice, onClick) => notifier.show(notice, onClick), open: (route) => { showWindow(route) } })
   const quit = createQuitSequence({
-    stopAccepting: () => { binding.stopAccepting() },
+    stopAccepting: () => { shares.stop(); binding.stopAccepting() },
     drain: async (ms) => { await binding.drain(ms) },
     stopNode: served.stop,
     exit: (code) => { shellMenu?.destroy(); app.exit(code) },
     log,
     stopTimeoutMs: 5_000
   })
+  const guard = createQuitGuard({
+    uploads: async (signal) => served.warnUploads ? await askDownloaders(served.api, signal) : [],
+    confirm: confirmQuit,
+    sequence: quit,
+    log
+  })
   app.on('before-quit', (event) => {
     if (quit.done) return
     event.preventDefault()
-    void quit.quit()
+    void guard.request()
   })
 
   const node = served.node
@@ -183,7 +209,7 @@ function serve (served: Served): QuitSequence {
       copyGatewayUrl: (url) => { clipboard.writeText(url) },
       openSettings: () => { showWindow('/settings') },
       setLaunchAtLogin: (open) => { app.setLoginItemSettings({ openAtLogin: open }) },
-      quit: () => { void quit.quit() }
+      quit: () => { void guard.request() }
     }
   })
   shellMenu.update({ gatewayUrl: served.gatewayUrl })
@@ -206,7 +232,7 @@ function serve (served: Served): QuitSequence {
     if (action === 'close') return
     event.preventDefault()
     if (action === 'hide') win?.hide()
-    else void quit.quit()
+    else void guard.request()
   })
   api = served.api
   void checkForUpdates()
@@ -256,7 +282,9 @@ async function startAttached (repoPath: string, locked: RepoLockedError): Promis
     api: attached.api,
     gatewayUrl: attached.info.gatewayUrl,
     stop: async () => { await attached.close() },
-    peers: throttledPeerCount(attached.api)
+    peers: throttledPeerCount(attached.api),
+    // Quitting leaves the daemon, and whoever downloads from it, running.
+    warnUploads: false
   })
   void attached.gone.then(async () => {
     await dialog.showMessageBox({ type: 'warning', message: 'The Planetary daemon stopped', detail: `The daemon at ${attached.origin} went away. Start it again (planetary daemon), then reopen Planetary.`, buttons: ['Quit'] })
@@ -286,11 +314,12 @@ async function start (): Promise<void> {
   log(`web UI: ${daemon.webuiUrl}`)
   const node = daemon.node
   serve({
-    api: createNodeApi(node, { gatewayUrl: daemon.gatewayUrl, apiAddress: daemon.apiAddress, portsMoved: daemon.portsMoved }),
+    api: createNodeApi(node, { gatewayUrl: daemon.gatewayUrl, apiAddress: daemon.apiAddress, portsMoved: daemon.portsMoved, lanLink: daemon.lanLink }),
     gatewayUrl: daemon.gatewayUrl,
     stop: async () => { try { await daemon.stop() } finally { await repo.close() } },
     node: { start: async () => { await node.start() }, stop: async () => { await node.stop() } },
-    peers: async () => node.host.getConnections().length
+    peers: async () => node.host.getConnections().length,
+    warnUploads: true
   })
 }
 
