@@ -188,7 +188,6 @@ export class Share {
       if ((err as Error).name === 'BlockNotFoundError') throw new ContentNotLocalError(`${root.toString()} is not all in this node: add or fetch it first`)
       throw err
     }
-    const now = Date.now()
     const item = await this.#items.add({
       id: newId(),
       direction: 'out',
@@ -199,13 +198,7 @@ export class Share {
       wrapped,
       ...listing,
       ...(input.message === undefined ? {} : { message: input.message }),
-      createdAt: now,
-      updatedAt: now,
-      state: 'waiting',
-      bytes: 0,
-      speed: 0,
-      sources: [],
-      verified: false
+      ...fresh()
     })
     void this.#announce(root)
     try {
@@ -481,7 +474,6 @@ export class Share {
     if (offer.fileCount < offer.files.length || offer.totalBytes < offer.files.reduce((n, f) => n + f.size, 0)) throw new ShareMessageError('the offer counts fewer files or bytes than it lists')
     parseRoot(offer.root)
     await this.#items.prune(key)
-    const now = Date.now()
     const item = await this.#items.add({
       id: offer.item,
       direction: 'in',
@@ -494,13 +486,7 @@ export class Share {
       fileCount: offer.fileCount,
       totalBytes: offer.totalBytes,
       ...(offer.message === undefined ? {} : { message: offer.message }),
-      createdAt: now,
-      updatedAt: now,
-      state: 'waiting',
-      bytes: 0,
-      speed: 0,
-      sources: [],
-      verified: false
+      ...fresh()
     })
     if (this.devices.autoAccepts(key)) {
       try {
@@ -554,6 +540,12 @@ export class Share {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/** What a new item, sent or received, starts with. */
+function fresh (): Pick<Item, 'createdAt' | 'updatedAt' | 'state' | 'bytes' | 'speed' | 'sources' | 'verified'> {
+  const now = Date.now()
+  return { createdAt: now, updatedAt: now, state: 'waiting', bytes: 0, speed: 0, sources: [], verified: false }
+}
 
 function toPublic (item: Item): PublicItem {
   const { wrapped, receiptSent, ...rest } = item

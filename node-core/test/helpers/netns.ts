@@ -17,11 +17,8 @@ export interface TestLan {
 
 const ip = (...args: string[]): void => { execFileSync('ip', args, { stdio: 'pipe' }) }
 
-/** Make `n` namespaces joined by a bridge, with lo up and a multicast route. */
-export function createLan (n: number): TestLan {
-  const tag = randomBytes(3).toString('hex')
-  const bridge = `plbr${tag}`
-  const subnet = 10 + (randomBytes(1)[0] ?? 0) % 200
+/** What a test network made, to be undone in reverse order by `remove` (each undo once, a thing already gone skipped). */
+function undoList (): { made: Array<() => void>, remove: () => void } {
   const made: Array<() => void> = []
   const remove = (): void => {
     for (const undo of made.reverse()) {
@@ -33,6 +30,15 @@ export function createLan (n: number): TestLan {
     }
     made.length = 0
   }
+  return { made, remove }
+}
+
+/** Make `n` namespaces joined by a bridge, with lo up and a multicast route. */
+export function createLan (n: number): TestLan {
+  const tag = randomBytes(3).toString('hex')
+  const bridge = `plbr${tag}`
+  const subnet = 10 + (randomBytes(1)[0] ?? 0) % 200
+  const { made, remove } = undoList()
   try {
     ip('link', 'add', bridge, 'type', 'bridge')
     made.push(() => { ip('link', 'del', bridge) })
@@ -103,17 +109,7 @@ export function createRoutedLan (n: number, farHosts: number): RoutedLan {
   const subnet = 10 + (randomBytes(1)[0] ?? 0) % 200
   const near = `10.${subnet}.0`
   const farNet = `10.${subnet}.1`
-  const made: Array<() => void> = []
-  const remove = (): void => {
-    for (const undo of made.reverse()) {
-      try {
-        undo()
-      } catch {
-        // already gone
-      }
-    }
-    made.length = 0
-  }
+  const { made, remove } = undoList()
   const namespace = (ns: string): void => {
     ip('netns', 'add', ns)
     made.push(() => { ip('netns', 'del', ns) })
