@@ -47,15 +47,7 @@ export function nameProblem (name: string, taken: ReadonlySet<string> = new Set(
 }
 
 /** `name`, or `name (2).ext`, `name (3).ext`… whichever is not `taken`. */
-export function freeName (name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name
-  const dot = name.lastIndexOf('.')
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
-  for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${ext}`
-    if (!taken.has(candidate)) return candidate
-  }
-}
+export { freeName } from '../../lib/free-name.ts'
 
 /** What was read from an "Add from IPFS" field: the path to fetch and a name to give it. */
 export type ContentInput = { path: string, name: string } | { problem: 'empty' | 'cid' | 'path' }

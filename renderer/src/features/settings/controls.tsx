@@ -6,9 +6,10 @@
  * keyboard focus off it); its message line says saving, saved, or the
  * node's refusal, in space reserved so nothing moves.
  */
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { settings as texts } from '../../texts/settings.ts'
 import { useSettings } from './settings-store.ts'
+import { TextSettingForm } from './text-setting-form.tsx'
 import type { ReactNode } from 'react'
 import type { ConfigValue } from './settings-store.ts'
 import type { SettingKey } from './setting-values.ts'
@@ -38,61 +39,26 @@ interface Common {
 
 /** A typed value with a Save button (and Enter): `check` turns the text into the value to send, or says what is wrong. */
 export function TextSetting ({ setting, label, help, check, inputMode }: Common & { check: (text: string) => Checked<ConfigValue>, inputMode?: 'text' | 'numeric' }) {
-  const id = useId()
   const stored = useSettings((s) => s.values[setting])
   const loaded = useSettings((s) => s.loaded)
   const busy = useSettings((s) => s.fields[setting]?.saving === true)
   const save = useSettings((s) => s.save)
   const clearField = useSettings((s) => s.clearField)
-  const [text, setText] = useState<string | undefined>(undefined)
-  const [invalid, setInvalid] = useState<string | undefined>(undefined)
-  const shown = text ?? (stored === undefined || stored === null ? '' : String(stored))
-  const submit = (event: React.FormEvent): void => {
-    event.preventDefault()
-    if (busy) return
-    const checked = check(shown)
-    if (!checked.ok) {
-      setInvalid(checked.error)
-      return
-    }
-    setInvalid(undefined)
-    void save(setting, checked.value).then((ok) => { if (ok) setText(undefined) })
-  }
   return (
-    <form className="setting" onSubmit={submit} noValidate>
-      <label className="setting-label" htmlFor={`${id}-input`}>{label}</label>
-      <p className="setting-help" id={`${id}-help`}>{help}</p>
-      <div className="setting-row">
-        {loaded
-          ? (
-            <>
-              <input
-                id={`${id}-input`}
-                type="text"
-                inputMode={inputMode}
-                className={inputMode === 'numeric' ? 'narrow' : undefined}
-                value={shown}
-                spellCheck={false}
-                autoComplete="off"
-                aria-invalid={invalid !== undefined}
-                aria-describedby={`${id}-help ${id}-invalid ${id}-status`}
-                aria-disabled={busy}
-                readOnly={busy}
-                data-testid={`setting-${setting}`}
-                onChange={(e) => {
-                  setText(e.target.value)
-                  setInvalid(undefined)
-                  clearField(setting)
-                }}
-              />
-              <button type="submit" className="button" aria-disabled={busy} data-testid={`save-${setting}`}>{texts.save}</button>
-            </>
-            )
-          : <Skeleton kind="text" />}
-      </div>
-      <p className="invalid" id={`${id}-invalid`} data-testid={`invalid-${setting}`} role="alert">{invalid === undefined ? null : <span className="error-text">{invalid}</span>}</p>
-      <SaveStatus setting={setting} id={`${id}-status`} />
-    </form>
+    <TextSettingForm
+      testKey={setting}
+      label={label}
+      help={help}
+      stored={stored === undefined || stored === null ? '' : String(stored)}
+      loaded={loaded}
+      busy={busy}
+      check={check}
+      save={(value) => save(setting, value)}
+      clearField={() => { clearField(setting) }}
+      className={inputMode === 'numeric' ? 'narrow' : undefined}
+      inputMode={inputMode}
+      status={(id) => <SaveStatus setting={setting} id={id} />}
+    />
   )
 }
 

@@ -3,9 +3,10 @@
  * where received files are saved (an absolute path, checked before it is
  * sent), and the LAN link server's switch.
  */
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { settings as texts } from '../../texts/settings.ts'
 import { useDeviceSettings } from './device-store.ts'
+import { TextSettingForm } from './text-setting-form.tsx'
 import { checkDeviceName, checkFolder } from './validate.ts'
 import type { DeviceField } from './device-store.ts'
 import type { Checked } from './validate.ts'
@@ -20,60 +21,25 @@ function Status ({ field, id }: { field: DeviceField, id: string }) {
 }
 
 function TextField ({ field, label, help, check }: { field: 'deviceName' | 'inboxFolder', label: string, help: string, check: (text: string) => Checked<string> }) {
-  const id = useId()
   const stored = useDeviceSettings((s) => s[field])
   const loaded = useDeviceSettings((s) => s.loaded)
   const busy = useDeviceSettings((s) => s.fields[field]?.saving === true)
   const configure = useDeviceSettings((s) => s.configure)
   const clearField = useDeviceSettings((s) => s.clearField)
-  const [text, setText] = useState<string | undefined>()
-  const [invalid, setInvalid] = useState<string | undefined>()
-  const shown = text ?? stored ?? ''
-  const submit = (event: React.FormEvent): void => {
-    event.preventDefault()
-    if (busy) return
-    const checked = check(shown)
-    if (!checked.ok) {
-      setInvalid(checked.error)
-      return
-    }
-    setInvalid(undefined)
-    void configure(field, checked.value).then((ok) => { if (ok) setText(undefined) })
-  }
   return (
-    <form className="setting" onSubmit={submit} noValidate>
-      <label className="setting-label" htmlFor={`${id}-input`}>{label}</label>
-      <p className="setting-help" id={`${id}-help`}>{help}</p>
-      <div className="setting-row">
-        {loaded
-          ? (
-            <>
-              <input
-                id={`${id}-input`}
-                type="text"
-                className={field === 'inboxFolder' ? 'wide mono' : undefined}
-                value={shown}
-                spellCheck={false}
-                autoComplete="off"
-                aria-invalid={invalid !== undefined}
-                aria-describedby={`${id}-help ${id}-invalid ${id}-status`}
-                aria-disabled={busy}
-                readOnly={busy}
-                data-testid={`setting-${field}`}
-                onChange={(e) => {
-                  setText(e.target.value)
-                  setInvalid(undefined)
-                  clearField(field)
-                }}
-              />
-              <button type="submit" className="button" aria-disabled={busy} data-testid={`save-${field}`}>{texts.save}</button>
-            </>
-            )
-          : <span className="control-skeleton text" aria-hidden="true" />}
-      </div>
-      <p className="invalid" id={`${id}-invalid`} data-testid={`invalid-${field}`} role="alert">{invalid === undefined ? null : <span className="error-text">{invalid}</span>}</p>
-      <Status field={field} id={`${id}-status`} />
-    </form>
+    <TextSettingForm
+      testKey={field}
+      label={label}
+      help={help}
+      stored={stored ?? ''}
+      loaded={loaded}
+      busy={busy}
+      check={check}
+      save={(value) => configure(field, value)}
+      clearField={() => { clearField(field) }}
+      className={field === 'inboxFolder' ? 'wide mono' : undefined}
+      status={(id) => <Status field={field} id={id} />}
+    />
   )
 }
 

@@ -3,40 +3,21 @@
  * itself: the address is checked in the page before it is sent, and the
  * node's refusal is shown under the field in words.
  */
-import { useId, useState } from 'react'
 import { Dialog } from '../../components/Dialog.tsx'
 import { notify } from '../../lib/toasts.ts'
-import { share as t, shareErrorText } from '../../texts/share.ts'
+import { share as t } from '../../texts/share.ts'
+import { useCheckedForm } from './checked-form.ts'
 import { useShare } from './share-store.ts'
 import { checkAddress } from './validate.ts'
 
 /** The dialog; `onClose` when done or dismissed. */
 export function AddDeviceDialog ({ onClose }: { onClose: () => void }) {
   const addDevice = useShare((s) => s.addDevice)
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
-  const id = useId()
-  const submit = async (event: React.FormEvent): Promise<void> => {
-    event.preventDefault()
-    if (busy) return
-    const checked = checkAddress(text)
-    if (!checked.ok) {
-      setError(checked.error)
-      return
-    }
-    setError(undefined)
-    setBusy(true)
-    try {
-      const device = await addDevice(checked.value)
-      notify(t.add.added(device.name), 'success')
-      onClose()
-    } catch (err) {
-      setError(`${t.add.failed}: ${shareErrorText(err)}`)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { id, text, setText, error, setError, busy, submit } = useCheckedForm(checkAddress, async (address) => {
+    const device = await addDevice(address)
+    notify(t.add.added(device.name), 'success')
+    onClose()
+  }, t.add.failed)
   return (
     <Dialog title={t.add.title} onClose={onClose}>
       <form className="share-form" onSubmit={(e) => { void submit(e) }} noValidate data-testid="add-device-form">

@@ -2,10 +2,10 @@
  * A transfer's details: its content ID, who can download it, and its LAN
  * link (made here, with an optional PIN checked before it is sent).
  */
-import { useId, useState } from 'react'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { Dialog } from '../../components/Dialog.tsx'
-import { share as t, shareErrorText } from '../../texts/share.ts'
+import { share as t } from '../../texts/share.ts'
+import { useCheckedForm } from './checked-form.ts'
 import { LinkServerState, LinkView } from './LinkView.tsx'
 import { Reach } from './Reach.tsx'
 import { useShare } from './share-store.ts'
@@ -13,29 +13,10 @@ import { checkPin } from './validate.ts'
 
 function MakeLink ({ cid, name }: { cid: string, name: string }) {
   const create = useShare((s) => s.linkCreate)
-  const [pin, setPin] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
-  const id = useId()
-  const submit = async (event: React.FormEvent): Promise<void> => {
-    event.preventDefault()
-    if (busy) return
-    const checked = checkPin(pin)
-    if (!checked.ok) {
-      setError(checked.error)
-      return
-    }
-    setError(undefined)
-    setBusy(true)
-    try {
-      await create(cid, name, checked.value)
-      setPin('')
-    } catch (err) {
-      setError(`${t.links.createFailed}: ${shareErrorText(err)}`)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { id, text: pin, setText: setPin, error, setError, busy, submit } = useCheckedForm(checkPin, async (value) => {
+    await create(cid, name, value)
+    setPin('')
+  }, t.links.createFailed)
   return (
     <form className="share-form" onSubmit={(e) => { void submit(e) }} noValidate data-testid="link-form">
       <label htmlFor={`${id}-pin`}>{t.links.pinLabel}</label>

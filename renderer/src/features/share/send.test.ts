@@ -2,7 +2,8 @@
 // wrapped into one folder named for them, and a name already in /Shared
 // gets a number, as a file manager would.
 import { describe, expect, it } from 'vitest'
-import { bundleName, freeName, wrapEntries } from './send.ts'
+import { freeName } from '../../lib/free-name.ts'
+import { bundleName, wrapEntries } from './send.ts'
 import type { UploadEntry } from '../../lib/upload.ts'
 
 const file = (path: string): UploadEntry => ({ kind: 'file', path, file: new Blob(['x']) })

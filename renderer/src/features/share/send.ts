@@ -6,6 +6,7 @@
  * then offered by CID (`share.send {to, cid, name, wrapped}`): either way
  * the receiver saves several dropped items side by side.
  */
+import { freeName } from '../../lib/free-name.ts'
 import { entriesFromDrop, entriesFromFiles, renameTops, sizeOf, topNames } from '../../lib/collect.ts'
 import { preloadPaths } from '../../lib/preload.ts'
 import { notify } from '../../lib/toasts.ts'
@@ -24,17 +25,6 @@ export const SHARED_FOLDER = '/Shared'
 export function bundleName (tops: readonly string[]): string {
   const first = (tops[0] ?? 'files').replace(/[/\\]/g, '_').slice(0, 200)
   return tops.length <= 1 ? first : `${first} and ${tops.length - 1} more`
-}
-
-/** `name`, or `name (2)`, `name (3)`… whichever `taken` does not hold (the extension kept last for files). */
-export function freeName (name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name
-  const dot = name.lastIndexOf('.')
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
-  for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${ext}`
-    if (!taken.has(candidate)) return candidate
-  }
 }
 
 /** One top-level entry: several are wrapped into a folder named for them (`wrapped`: the receiver saves its entries side by side, as dropped). */
