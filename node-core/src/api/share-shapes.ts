@@ -9,7 +9,12 @@ import { z } from 'zod'
 import { Cid, LocalPath, Multiaddr, PeerIdText } from './shapes.ts'
 
 /** A device's name as people read it (Settings, cards, notifications). */
-export const DeviceName = z.string().trim().min(1).max(64).refine((name) => ![...name].some((c) => c <= '\u001f' || c === '\u007f'), 'must not contain control characters')
+export const DeviceName = z.string().trim().min(1).max(64).refine((name) => !hasControl(name), 'must not contain control characters')
+
+/** C0, DEL, C1 and the bidirectional controls that can disguise text (the share protocol refuses them in a hello). */
+function hasControl (text: string, allowed = ''): boolean {
+  return [...text].some((c) => !allowed.includes(c) && (c <= '\u001f' || (c >= '\u007f' && c <= '\u009f') || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c === '\u200e' || c === '\u200f' || c === '\u061c'))
+}
 
 /** An item's id: 26 characters of base32 (16 random bytes). */
 export const ShareItemId = z.string().regex(/^[a-z2-7]{26}$/, 'must be a share item id')
@@ -126,7 +131,7 @@ export const SendInput = z.strictObject({
   name: z.string().min(1).max(255).optional(),
   /** `cid` is a folder made to hold several dropped items: the receiver saves each entry, not the folder. */
   wrapped: z.boolean().optional(),
-  message: z.string().max(500).optional()
+  message: z.string().max(500).refine((text) => !hasControl(text, '\n'), 'must not contain control characters other than new lines').optional()
 }).refine((input) => (input.paths === undefined) !== (input.cid === undefined), 'give either paths or cid')
 
 /** A LAN link. */

@@ -8,7 +8,7 @@
  * One path is placed as `/Shared/<its name>` and offered under its name.
  * Several are placed together in a new folder, `/Shared/<N> items` (the
  * name the node gives several paths it imports itself), which is the item
- * offered, so the receiver gets them in one folder of that name. A name already taken in /Shared
+ * offered as wrapped, so the receiver saves its entries side by side. A name already taken in /Shared
  * gets " (1)", " (2)"... before its extension, so each send has an entry
  * of its own, which `unshare` takes back when the offer is refused.
  */

@@ -275,7 +275,11 @@ export class BitswapClient {
     if (now - session.lastExplore < EXPLORE_MS) return
     session.lastExplore = now
     const asked = state.asked()
-    const outside = this.#init.bitswapPeers().filter((p) => !session.peers.has(p.toString()) && !asked.has(p.toString())).slice(0, BROADCAST_PEERS)
+    const candidates = this.#init.bitswapPeers().filter((p) => !session.peers.has(p.toString()) && !asked.has(p.toString()))
+    // Past BROADCAST_PEERS, each round starts further along, so every connected peer is asked in turn.
+    const start = candidates.length > BROADCAST_PEERS ? session.explored % candidates.length : 0
+    session.explored += BROADCAST_PEERS
+    const outside = [...candidates.slice(start), ...candidates.slice(0, start)].slice(0, BROADCAST_PEERS)
     for (const p of outside) {
       this.#peers.set(p.toString(), p)
       state.askedHave.add(p.toString())

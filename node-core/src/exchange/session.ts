@@ -33,6 +33,8 @@ export class Session {
   lastSearch = 0
   /** When connected peers outside the session were last asked whether they have one of its blocks. */
   lastExplore = 0
+  /** How many of them have been asked, over all rounds (where the next round starts). */
+  explored = 0
   readonly #onProgress: ((progress: FetchProgress) => void) | undefined
   #blocks = 0
   #bytes = 0

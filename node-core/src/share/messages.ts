@@ -36,7 +36,8 @@ const Offer = z.strictObject({
   files: z.array(OfferedFile).max(MAX_OFFERED_FILES),
   fileCount: Count,
   totalBytes: Count,
-  message: Text(500).optional()
+  /** Lines are allowed in a note; other control characters are not. */
+  message: z.string().max(500).refine((s) => !hasControlCharacter(s.replaceAll('\n', '')), 'must not contain control characters other than new lines').optional()
 })
 
 /** Requests: what one side sends on a new stream. */

@@ -18,6 +18,9 @@ import type { GcLock } from '../gc/lock.ts'
 import type { Mfs } from '../mfs/mfs.ts'
 import type { CID } from 'multiformats/cid'
 
+/** The hidden name an entry is written under until it is complete (a crash's leftovers are removed at the next start). */
+export const PARTIAL_PREFIX = '.planetary-part-'
+
 /** Where the Files tree keeps received items. */
 export const INBOX_DIR = '/Inbox'
 
@@ -44,12 +47,17 @@ export async function saveItem (target: SaveTarget, root: CID, name: string, wra
   const savedTo: string[] = []
   for (const entry of entries) {
     const final = await freeName(entry.name, async (candidate) => await exists(join(target.folder, candidate)))
-    const partial = join(target.folder, `.planetary-part-${newId()}`)
-    await rm(partial, { recursive: true, force: true })
-    await getToDisk(target.store, entry.cid, partial, options)
-    const to = join(target.folder, await freeName(final, async (candidate) => await exists(join(target.folder, candidate))))
-    await rename(partial, to)
-    savedTo.push(to)
+    const partial = join(target.folder, `${PARTIAL_PREFIX}${newId()}`)
+    try {
+      await getToDisk(target.store, entry.cid, partial, options)
+      const to = join(target.folder, await freeName(final, async (candidate) => await exists(join(target.folder, candidate))))
+      await rename(partial, to)
+      savedTo.push(to)
+    } catch (err) {
+      // Nothing half-written stays behind in the user's folder (cancelled, disk full).
+      await rm(partial, { recursive: true, force: true }).catch(() => {})
+      throw err
+    }
   }
   const inMfs = new Set((await target.mfs.ls(INBOX_DIR).catch(() => [])).map((e) => e.name))
   const places: Array<{ to: string, node: { cid: CID, dagSize: number } }> = []

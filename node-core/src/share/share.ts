@@ -10,8 +10,8 @@
  * sender pauses and resumes when the sender is back, with the blocks it has
  * already verified kept (by GC too) and not fetched again.
  */
-import { statfs } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { readdir, rm, stat, statfs } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { CID } from 'multiformats/cid'
 import { walkDag } from '../dag/walk.ts'
@@ -30,7 +30,7 @@ import type { Listing } from './listing.ts'
 import { safeRelativePath, safeSegment } from './names.ts'
 import { Pairing } from './pairing.ts'
 import { signReceipt, verifyReceipt } from './receipt.ts'
-import { saveItem } from './save.ts'
+import { PARTIAL_PREFIX, saveItem } from './save.ts'
 import { request, serveStream } from './wire.ts'
 import type { AbortOptions } from '../abort.ts'
 import type { Bitswap } from '../exchange/bitswap.ts'
@@ -111,6 +111,8 @@ export class Share {
   readonly #items: Items
   readonly #guard = new MessageGuard()
   readonly #runs = new Map<string, AbortController>()
+  readonly #running = new Map<string, Promise<void>>()
+  #saving: Promise<unknown> = Promise.resolve()
   readonly #announced = new Map<string, { lanDht?: number, wanDht?: number }>()
   #timer: NodeJS.Timeout | undefined
   #started = false
@@ -136,12 +138,13 @@ export class Share {
       void serveStream(stream, connection, async (peer, message, conn) => await this.#handle(peer, message, conn))
     }, { maxInboundStreams: 16, maxOutboundStreams: 16 })
     this.#started = true
+    await removePartials(inboxFolder(this.#init.repo.config))
     const items = await this.#items.load()
     await this.devices.start()
     for (const item of items) {
-      if (item.direction === 'in' && (item.state === 'transferring' || item.state === 'paused')) void this.#receive(item.id)
+      if (item.direction === 'in' && (item.state === 'transferring' || item.state === 'paused')) this.#startReceive(item.id)
     }
-    this.#timer = setInterval(() => { void this.#expire() }, Math.min(60_000, (this.#init.offerTtlMs ?? OFFER_TTL_MS) / 4))
+    this.#timer = setInterval(() => { this.#expire().catch(() => {}) }, Math.min(60_000, (this.#init.offerTtlMs ?? OFFER_TTL_MS) / 4))
     this.#timer.unref()
   }
 
@@ -151,6 +154,8 @@ export class Share {
     this.pairing.stop()
     this.devices.stop()
     for (const run of this.#runs.values()) run.abort(new SenderGoneError('the node is stopping; the transfer resumes when it starts'))
+    // Each run records its pause before the repo closes.
+    await Promise.all([...this.#running.values()])
     await this.#init.host.unhandle(SHARE_PROTOCOL)
   }
 
@@ -215,9 +220,11 @@ export class Share {
     const item = this.#item(id)
     if (item.direction !== 'in' || (item.state !== 'waiting' && item.state !== 'paused' && item.state !== 'failed')) throw new ItemStateError(`${item.name} is ${item.state}${item.direction === 'out' ? ' and was sent by this device' : ''}: nothing to accept`)
     await this.#checkSpace(item)
+    // A cancel, decline or expiry may have come while the space was checked.
+    if (item.state !== 'waiting' && item.state !== 'paused' && item.state !== 'failed') throw new ItemStateError(`${item.name} is ${item.state}: nothing to accept`)
     await this.#items.update(id, { state: 'transferring' })
     this.#tell(item.peer, { type: 'answer', item: id, answer: 'accept' })
-    void this.#receive(id)
+    this.#startReceive(id)
     return toPublic(this.#item(id))
   }
 
@@ -243,6 +250,7 @@ export class Share {
   async remove (id: string): Promise<void> {
     const item = this.#item(id)
     if (item.state === 'transferring') throw new ItemStateError(`${item.name} is transferring: cancel it first`)
+    if (item.state === 'waiting' || item.state === 'paused') this.#tell(item.peer, { type: 'cancel', item: id })
     await this.#items.remove(id)
   }
 
@@ -338,11 +346,22 @@ export class Share {
     }
   }
 
+  /**
+   * NotEnoughSpaceError unless the blocks still to come and the saved copy
+   * fit, with what the transfers already running still need: twice the
+   * bytes where the repo and the inbox folder share a file system.
+   */
   async #checkSpace (item: Item): Promise<void> {
-    const need = item.totalBytes - item.bytes
-    for (const path of [this.#init.repo.path, inboxFolder(this.#init.repo.config)]) {
+    const running = this.#items.list('in').filter((i) => i.id !== item.id && i.state === 'transferring').reduce((n, i) => n + i.totalBytes - i.bytes, 0)
+    const need = item.totalBytes - item.bytes + running
+    const repo = this.#init.repo.path
+    const folder = inboxFolder(this.#init.repo.config)
+    const device = async (path: string): Promise<number | undefined> => await stat(path).then((s) => s.dev, () => undefined)
+    const shared = await device(repo) !== undefined && await device(repo) === await device(folder)
+    const wants: Array<[string, number]> = shared ? [[repo, need * 2]] : [[repo, need], [folder, need]]
+    for (const [path, bytes] of wants) {
       const fs = await statfs(path).catch(() => undefined)
-      if (fs !== undefined && fs.bavail * fs.bsize < need) throw new NotEnoughSpaceError(`${item.name} needs ${need} bytes; ${path} has ${fs.bavail * fs.bsize} free`)
+      if (fs !== undefined && fs.bavail * fs.bsize < bytes) throw new NotEnoughSpaceError(`${item.name} needs ${bytes} bytes${shared ? ' (its blocks and the saved copy)' : ''}; ${path} has ${fs.bavail * fs.bsize} free`)
     }
   }
 
@@ -395,20 +414,34 @@ export class Share {
         await session.stored()
         await store.sync()
       })
-      const saved = await saveItem({ store, mfs: this.#init.mfs, lock: this.#init.gcLock, folder: inboxFolder(this.#init.repo.config) }, CID.parse(item.root), item.name, item.wrapped, { signal })
+      // One save at a time: a free name is picked and taken before the next save looks.
+      const save = this.#saving.then(async () => await saveItem({ store, mfs: this.#init.mfs, lock: this.#init.gcLock, folder: inboxFolder(this.#init.repo.config) }, CID.parse(item.root), item.name, item.wrapped, { signal }))
+      this.#saving = save.catch(() => {})
+      const saved = await save
       const receivedAt = Date.now()
       const signature = await signReceipt(this.#init.privateKey, { item: id, root: item.root, bytes: item.totalBytes, receivedAt, sender: item.peer, receiver: this.#init.host.peerId.toString() })
       await this.#items.update(id, { state: 'done', bytes: item.totalBytes, speed: 0, sources: session.sources(), verified: true, ...saved, receipt: { receivedAt, signature }, receiptSent: false })
       await this.#sendReceipt(id)
     } catch (err) {
       const reason = signal.aborted ? signal.reason as Error : err as Error
+      clearInterval(watchdog)
+      this.#runs.delete(id)
       if (reason.name === ItemStateError.name) return
       const pause = reason.name === SenderGoneError.name || reason.name === 'BlockUnavailableError'
-      await this.#items.update(id, { state: pause ? 'paused' : 'failed', speed: 0, error: errorOf(reason) })
+      // A failed item (not what was offered, a name or disk refused) ends the sender's wait too.
+      if (!pause) this.#tell(item.peer, { type: 'cancel', item: id })
+      await this.#items.update(id, { state: pause ? 'paused' : 'failed', speed: 0, error: errorOf(reason) }).catch(() => {})
     } finally {
       clearInterval(watchdog)
       this.#runs.delete(id)
     }
+  }
+
+  /** Start receiving `id` in the background (once at a time); stop() waits for it. */
+  #startReceive (id: string): void {
+    if (this.#running.has(id)) return
+    const running = this.#receive(id).catch(() => {}).finally(() => { this.#running.delete(id) })
+    this.#running.set(id, running)
   }
 
   async #sendReceipt (id: string): Promise<void> {
@@ -426,7 +459,7 @@ export class Share {
   #resumeWith (peer: string): void {
     for (const item of this.#items.list('in')) {
       if (item.peer !== peer) continue
-      if (item.state === 'paused' || item.state === 'transferring') void this.#receive(item.id)
+      if (item.state === 'paused' || item.state === 'transferring') this.#startReceive(item.id)
       if (item.state === 'done' && item.receiptSent === false) void this.#sendReceipt(item.id)
     }
   }
@@ -540,6 +573,12 @@ export class Share {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/** Partial saves a crash left in the inbox folder (no save runs before start). */
+async function removePartials (folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [])
+  await Promise.all(names.filter((name) => name.startsWith(PARTIAL_PREFIX)).map(async (name) => { await rm(join(folder, name), { recursive: true, force: true }).catch(() => {}) }))
+}
 
 /** What a new item, sent or received, starts with. */
 function fresh (): Pick<Item, 'createdAt' | 'updatedAt' | 'state' | 'bytes' | 'speed' | 'sources' | 'verified'> {

@@ -92,7 +92,7 @@ export const shareDevices: RpcHandler = async (request) => {
 /** `share/send <peer ID | device name> cid=<cid> [name=<name>] [wrapped=true] [message=<text>]`: offer content already in the node (`wrapped`: a folder made to hold several items, saved entry by entry). */
 export const shareSend: RpcHandler = async (request) => {
   const wrapped = request.query.get('wrapped')
-  return await call(request, 'share.send', { ...firstArg(request, 'to', 'peer ID or device name'), ...options(request, ['cid', 'name', 'message']), ...(wrapped === null ? {} : { wrapped: wrapped === 'true' ? true : wrapped }) })
+  return await call(request, 'share.send', { ...firstArg(request, 'to', 'peer ID or device name'), ...options(request, ['cid', 'name', 'message']), ...(wrapped === null ? {} : { wrapped: wrapped === 'true' ? true : wrapped === 'false' ? false : wrapped }) })
 }
 
 /** `share/items [direction=in|out]`: transfers received, sent, or both. */
