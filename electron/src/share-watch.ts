@@ -9,7 +9,9 @@
  * ends `done` or `declined`: delivered or declined. Clicking any of them
  * shows the window at Devices.
  *
- * An item's end is announced once, and only when this app saw it happen:
+ * An item's end is announced once (a different end later, as a sent item
+ * that failed and is then receipted, is announced too), and only when this
+ * app saw it happen:
  * an item first seen already ended (a receipt re-sent after a restart
  * updates a done item) is not news, unless its receipt is newer than the
  * watch.
@@ -48,8 +50,8 @@ export function watchShares (deps: ShareWatchDeps): ShareWatch {
   const open = (): void => { deps.open(DEVICES_ROUTE) }
   /** The last state seen of each item not ended yet. */
   const seen = new Map<string, ShareItem['state']>()
-  /** Items whose end was announced (or was no news). */
-  const ended = new Set<string>()
+  /** The end announced (or that was no news) of each item: a later, different end (failed, then delivered) is news again. */
+  const ended = new Map<string, ShareItem['state']>()
   /** Offers on screen, by item. */
   const offers = new Map<string, ShownNotice>()
 
@@ -62,10 +64,11 @@ export function watchShares (deps: ShareWatchDeps): ShareWatch {
     }
     if (!ENDED.has(item.state)) {
       seen.set(item.id, item.state)
+      ended.delete(item.id)
       return
     }
-    if (ended.has(item.id)) return
-    ended.add(item.id)
+    if (ended.get(item.id) === item.state) return
+    ended.set(item.id, item.state)
     const fresh = news(item)
     seen.delete(item.id)
     if (!fresh) return

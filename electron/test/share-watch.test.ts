@@ -117,6 +117,16 @@ describe('share notifications', () => {
     assert.deepEqual(h.titles(), ['Delivered report.pdf to Bo', 'Bo declined report.pdf'])
   })
 
+  it('a different end after an end is news: a sent item that failed (its offer timed out) and is then receipted is delivered', () => {
+    const h = harness()
+    const out = (state: ShareItem['state'], change: Partial<ShareItem> = {}): ShareItem => item({ id: 'j'.repeat(26), direction: 'out', deviceName: 'Bo', state, ...change })
+    h.emit('share:item', out('waiting'))
+    h.emit('share:item', out('failed'))
+    h.emit('share:item', out('done', { receipt: { receivedAt: NOW + 5, signature: 's' } }))
+    h.emit('share:item', out('done', { receipt: { receivedAt: NOW + 5, signature: 's' } }))
+    assert.deepEqual(h.titles(), ['Delivered report.pdf to Bo'])
+  })
+
   it('an item first seen already ended is news only if its receipt is newer than the watch', () => {
     const h = harness()
     h.emit('share:item', item({ state: 'done', receipt: { receivedAt: NOW - 60_000, signature: 's' } }))
