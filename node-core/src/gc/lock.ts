@@ -30,6 +30,11 @@ export class GcLock {
     }
   }
 
+  /** A GC waits for the lock: a long writer that can stop and come back (a transfer) should let it in. */
+  get gcWaiting (): boolean {
+    return this.#waitingWriters.length > 0
+  }
+
   /** Take the lock exclusively (garbage collection). */
   async exclusive (): Promise<Release> {
     if (this.#writer || this.#readers > 0) await new Promise<void>((resolve) => this.#waitingWriters.push(resolve))

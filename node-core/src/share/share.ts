@@ -33,7 +33,7 @@ import { signReceipt, verifyReceipt } from './receipt.ts'
 import { PARTIAL_PREFIX, saveItem } from './save.ts'
 import { request, serveStream } from './wire.ts'
 import type { AbortOptions } from '../abort.ts'
-import type { Bitswap } from '../exchange/bitswap.ts'
+import type { Bitswap, SourcedSession } from '../exchange/bitswap.ts'
 import type { GcLock } from '../gc/lock.ts'
 import type { Mfs } from '../mfs/mfs.ts'
 import type { DiscoverySources } from '../network/discovery.ts'
@@ -100,6 +100,17 @@ export interface Upload {
 }
 
 const PROGRESS_EMIT_MS = 250
+/** Why a walk stopped to let a waiting GC run. */
+const GC_STEP_ASIDE = new Error('a GC is waiting')
+
+/** How far a received item's walks have come. */
+interface WalkProgress {
+  bytes: number
+  blocks: number
+  emitted: number
+  sent: number
+  window: Array<[number, number]>
+}
 const PROGRESS_SEND_MS = 1_000
 const SPEED_WINDOW_MS = 3_000
 
@@ -265,11 +276,19 @@ export class Share {
     return { root: cid, holders, ...this.#announced.get(root.toString()) }
   }
 
-  /** Peers downloading from this node now. */
+  /**
+   * Peers downloading from this node now: those with Bitswap wants open, and
+   * connected devices whose transfer from us is not done (between two wants
+   * a receiver has none open, yet it is still downloading).
+   */
   uploads (): Upload[] {
-    return this.#init.bitswap.serving().map((s) => {
-      const item = this.#items.list('out').find((i) => i.peer === s.peer && i.state === 'transferring')
-      return { peer: s.peer, deviceName: this.devices.nameOf(s.peer), blocks: s.blocksSent, bytes: s.dataSent, ...(item === undefined ? {} : { itemId: item.id }) }
+    const serving = new Map(this.#init.bitswap.serving().map((s) => [s.peer, s]))
+    const sending = this.#items.list('out').filter((i) => i.state === 'transferring' && this.#init.host.getConnections(peerIdFromString(i.peer)).length > 0)
+    const peers = new Set([...serving.keys(), ...sending.map((i) => i.peer)])
+    return [...peers].map((peer) => {
+      const s = serving.get(peer)
+      const item = sending.find((i) => i.peer === peer)
+      return { peer, deviceName: this.devices.nameOf(peer), blocks: s?.blocksSent ?? 0, bytes: s?.dataSent ?? item?.bytes ?? 0, ...(item === undefined ? {} : { itemId: item.id }) }
     })
   }
 
@@ -375,45 +394,34 @@ export class Share {
     const store = this.#init.repo.blockstore
     const session = this.#init.bitswap.session()
     let lastBlock = Date.now()
+    let pass: AbortController | undefined
     const watchdog = setInterval(() => {
       const quiet = Date.now() - lastBlock
       if (quiet > STALL_MS && this.#init.host.getConnections(sender).length === 0) run.abort(new SenderGoneError(`${item.deviceName} went away; the transfer resumes when it is back`))
       else if (quiet > 4 * STALL_MS) run.abort(new SenderGoneError(`no blocks arrived from ${item.deviceName} for ${Math.round(quiet / 1000)} s; the transfer resumes when it reconnects, or accept it again`))
+      // A GC waits for the lock this walk holds: step aside, and walk again once it is done (what it kept is read from the store).
+      else if (this.#init.gcLock.gcWaiting) pass?.abort(GC_STEP_ASIDE)
     }, 1_000)
     const signal = run.signal
     try {
       await this.#items.update(id, { state: 'transferring' })
-      let bytes = 0
-      let blocks = 0
-      let emitted = 0
-      let sent = 0
-      const window: Array<[number, number]> = []
-      // Blocks beyond the offered size (with room for the DAG's own nodes) mean the offer lied: stop before they fill the disk.
-      const most = item.totalBytes * 1.05 + 4 * 1024 * 1024
-      await this.#init.gcLock.withShared(async () => {
-        // The folders and files' root blocks first: what they list must be what was offered before the file data is fetched.
-        sameListing(item, await listItem(session, CID.parse(item.root), item.name, item.wrapped, { signal }))
-        for await (const block of walkDag(session, CID.parse(item.root), { signal })) {
-          lastBlock = Date.now()
-          blocks++
-          bytes += block.bytes.byteLength
-          if (bytes > most) throw new OfferMismatchError(`more than the ${item.totalBytes} bytes offered arrived`)
-          const now = Date.now()
-          if (now - emitted >= PROGRESS_EMIT_MS) {
-            emitted = now
-            window.push([now, bytes])
-            while (window.length > 1 && now - (window[0]?.[0] ?? now) > SPEED_WINDOW_MS) window.shift()
-            const [t0, b0] = window[0] ?? [now, bytes]
-            await this.#items.update(id, { bytes: Math.min(bytes, item.totalBytes), speed: now > t0 ? Math.round((bytes - b0) * 1000 / (now - t0)) : 0, sources: session.sources() })
-          }
-          if (now - sent >= PROGRESS_SEND_MS) {
-            sent = now
-            void request(this.#init.host, sender, { type: 'progress', item: id, bytes: Math.min(bytes, item.totalBytes), blocks, sources: session.sources().slice(0, 64) }).catch(() => {})
-          }
+      const progress = { bytes: 0, blocks: 0, emitted: 0, sent: 0, window: [] as Array<[number, number]> }
+      for (;;) {
+        pass = new AbortController()
+        try {
+          await this.#init.gcLock.withShared(async () => {
+            await this.#walk(item, session, AbortSignal.any([signal, (pass ?? run).signal]), progress, () => { lastBlock = Date.now() })
+            await session.stored()
+            await store.sync()
+          })
+          break
+        } catch (err) {
+          if (signal.aborted || pass.signal.reason !== GC_STEP_ASIDE) throw err
+          await session.stored().catch(() => {})
+        } finally {
+          pass = undefined
         }
-        await session.stored()
-        await store.sync()
-      })
+      }
       // One save at a time: a free name is picked and taken before the next save looks.
       const save = this.#saving.then(async () => await saveItem({ store, mfs: this.#init.mfs, lock: this.#init.gcLock, folder: inboxFolder(this.#init.repo.config) }, CID.parse(item.root), item.name, item.wrapped, { signal }))
       this.#saving = save.catch(() => {})
@@ -442,6 +450,41 @@ export class Share {
     if (this.#running.has(id)) return
     const running = this.#receive(id).catch(() => {}).finally(() => { this.#running.delete(id) })
     this.#running.set(id, running)
+  }
+
+  /**
+   * One walk of a received item's DAG under the GC lock: the folders' and
+   * files' root blocks first (what they list must be what was offered
+   * before any file data is fetched), then every block, with progress to
+   * the UI and the sender. Blocks already in the store are read from it, so
+   * a walk again (after a GC, a pause, a restart) fetches only what is
+   * missing; `progress` carries across walks and never goes back.
+   */
+  async #walk (item: Item, session: SourcedSession, signal: AbortSignal, progress: WalkProgress, onBlock: () => void): Promise<void> {
+    const sender = peerIdFromString(item.peer)
+    // Blocks beyond the offered size (with room for the DAG's own nodes) mean the offer lied: stop before they fill the disk.
+    const most = item.totalBytes * 1.05 + 4 * 1024 * 1024
+    let walked = 0
+    sameListing(item, await listItem(session, CID.parse(item.root), item.name, item.wrapped, { signal }))
+    for await (const block of walkDag(session, CID.parse(item.root), { signal })) {
+      onBlock()
+      walked += block.bytes.byteLength
+      if (walked > most) throw new OfferMismatchError(`more than the ${item.totalBytes} bytes offered arrived`)
+      progress.blocks++
+      progress.bytes = Math.max(progress.bytes, Math.min(walked, item.totalBytes))
+      const now = Date.now()
+      if (now - progress.emitted >= PROGRESS_EMIT_MS) {
+        progress.emitted = now
+        progress.window.push([now, progress.bytes])
+        while (progress.window.length > 1 && now - (progress.window[0]?.[0] ?? now) > SPEED_WINDOW_MS) progress.window.shift()
+        const [t0, b0] = progress.window[0] ?? [now, progress.bytes]
+        await this.#items.update(item.id, { bytes: progress.bytes, speed: now > t0 ? Math.round((progress.bytes - b0) * 1000 / (now - t0)) : 0, sources: session.sources() })
+      }
+      if (now - progress.sent >= PROGRESS_SEND_MS) {
+        progress.sent = now
+        void request(this.#init.host, sender, { type: 'progress', item: item.id, bytes: progress.bytes, blocks: progress.blocks, sources: session.sources().slice(0, 64) }).catch(() => {})
+      }
+    }
   }
 
   async #sendReceipt (id: string): Promise<void> {

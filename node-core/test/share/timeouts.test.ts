@@ -147,6 +147,9 @@ describe('share: timeouts', () => {
     const stoppedAt = Date.now()
     const got = b.node.bitswap.stat().blocksReceived - received0
     assert.ok(got < total, `the whole item (${total} blocks) arrived before A stopped`)
+    // A GC asked for while the walk waits on the gone sender does not wait for it (nor do the writers queued behind that GC): the walk steps aside, and walks again after.
+    for await (const r of b.node.gc()) void r
+    assert.equal(itemOf(b.node, sent.id)?.state, 'transferring', 'GC ran while the transfer still waited for its sender, not after it paused')
     await waitFor(() => itemOf(b.node, sent.id)?.state === 'paused', 30_000, 'the item to pause', show(b.node, sent.id))
     const pausedAfter = Date.now() - stoppedAt
     const paused = itemOf(b.node, sent.id)!
