@@ -40,7 +40,8 @@ export async function planetaryOk (repo: string, args: string[], input?: Uint8Ar
 /** A fresh temporary directory, removed by the returned cleanup. */
 export async function tempDir (prefix = 'planetary-test-'): Promise<{ path: string, cleanup: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix))
-  return { path, cleanup: async () => { await rm(path, { recursive: true, force: true }) } }
+  // maxRetries: a recursive rm can meet ENOTEMPTY once on a loaded machine (seen on CI, a flatfs test's dir) and succeeds when tried again.
+  return { path, cleanup: async () => { await rm(path, { recursive: true, force: true, maxRetries: 3 }) } }
 }
 
 /** A new repo (test profile plus `profiles`) in a fresh temp dir. */
