@@ -42,6 +42,12 @@ export type Item = z.infer<typeof ItemRecord>
 /** Where a transfer is. */
 export type ItemState = Item['state']
 
+/** An error as an item keeps it: its name and message, cut to size. */
+export function errorOf (err: unknown): { name: string, message: string } {
+  const e = err as Error
+  return { name: String(e.name).slice(0, 100), message: String(e.message).slice(0, 1000) }
+}
+
 const PROGRESS_WRITE_MS = 5_000
 const CLOSED_KEPT_PER_PEER = 50
 const ITEMS_KEPT = 5_000

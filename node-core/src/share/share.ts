@@ -8,32 +8,30 @@
  * it against the offer, saves it into the inbox folder and `/Inbox`, and
  * sends a receipt signed with this node's key. A transfer that loses its
  * sender pauses and resumes when the sender is back, with the blocks it has
- * already verified kept (by GC too) and not fetched again.
+ * already verified kept (by GC too) and not fetched again (the runs are
+ * `receive.ts`).
  */
-import { readdir, rm, stat, statfs } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { CID } from 'multiformats/cid'
-import { walkDag } from '../dag/walk.ts'
 import { writeAndPin } from '../gc/pin-durably.ts'
 import { addSources } from '../unixfs/importer/add-paths.ts'
 import { resolveImporterOptions } from '../unixfs/importer/resolve-options.ts'
 import { deviceHello, inboxFolder } from './device-info.ts'
 import { Devices, isLanConnection } from './devices.ts'
-import { ContentNotLocalError, ItemStateError, NotEnoughSpaceError, OfferMismatchError, SenderGoneError, ShareMessageError, ShareRateLimitError, ShareReplayError, UnknownItemError } from './errors.ts'
+import { ContentNotLocalError, ItemStateError, ShareMessageError, ShareRateLimitError, ShareReplayError, UnknownItemError } from './errors.ts'
 import { MessageGuard } from './guard.ts'
 import { newId } from './ids.ts'
-import { Items } from './items.ts'
-import { MAX_MESSAGE_BYTES, OFFER_TTL_MS, SHARE_PROTOCOL, STALL_MS, WAITING_OFFERS, WAITING_OFFERS_PER_PEER } from './limits.ts'
-import { listItem, sameListing } from './listing.ts'
-import type { Listing } from './listing.ts'
+import { Items, errorOf } from './items.ts'
+import { MAX_MESSAGE_BYTES, OFFER_TTL_MS, SHARE_PROTOCOL, WAITING_OFFERS, WAITING_OFFERS_PER_PEER } from './limits.ts'
+import { listItem } from './listing.ts'
 import { safeRelativePath, safeSegment } from './names.ts'
 import { Pairing } from './pairing.ts'
-import { signReceipt, verifyReceipt } from './receipt.ts'
-import { PARTIAL_PREFIX, saveItem } from './save.ts'
+import { verifyReceipt } from './receipt.ts'
+import { Receiver } from './receive.ts'
 import { request, serveStream } from './wire.ts'
 import type { AbortOptions } from '../abort.ts'
-import type { Bitswap, SourcedSession } from '../exchange/bitswap.ts'
+import type { Bitswap } from '../exchange/bitswap.ts'
 import type { GcLock } from '../gc/lock.ts'
 import type { Mfs } from '../mfs/mfs.ts'
 import type { DiscoverySources } from '../network/discovery.ts'
@@ -43,6 +41,7 @@ import type { Repo } from '../repo/repo.ts'
 import type { Device } from './devices.ts'
 import type { Item } from './items.ts'
 import type { Hello, Reply, Request, RequestBody } from './messages.ts'
+import type { Listing } from './listing.ts'
 import type { Connection, PeerId, PrivateKey } from '@libp2p/interface'
 
 /** An item as the API shows it. */
@@ -99,21 +98,6 @@ export interface Upload {
   itemId?: string
 }
 
-const PROGRESS_EMIT_MS = 250
-/** Why a walk stopped to let a waiting GC run. */
-const GC_STEP_ASIDE = new Error('a GC is waiting')
-
-/** How far a received item's walks have come. */
-interface WalkProgress {
-  bytes: number
-  blocks: number
-  emitted: number
-  sent: number
-  window: Array<[number, number]>
-}
-const PROGRESS_SEND_MS = 1_000
-const SPEED_WINDOW_MS = 3_000
-
 /** The share service of one node. */
 export class Share {
   readonly devices: Devices
@@ -121,9 +105,7 @@ export class Share {
   readonly #init: ShareInit
   readonly #items: Items
   readonly #guard = new MessageGuard()
-  readonly #runs = new Map<string, AbortController>()
-  readonly #running = new Map<string, Promise<void>>()
-  #saving: Promise<unknown> = Promise.resolve()
+  readonly #receiver: Receiver
   readonly #announced = new Map<string, { lanDht?: number, wanDht?: number }>()
   #timer: NodeJS.Timeout | undefined
   #started = false
@@ -142,6 +124,12 @@ export class Share {
     })
     this.pairing = new Pairing({ host: init.host, devices: this.devices, request: send, hello: () => this.#hello(), onPairing: (state, device) => { init.events.pairing(state, device) } })
     this.#items = new Items(init.repo.records('share-items'), (item) => { init.events.item(toPublic(item)) })
+    this.#receiver = new Receiver({
+      ...init,
+      items: this.#items,
+      tell: (peer, body) => { this.#tell(peer, body) },
+      sendReceipt: async (id) => { await this.#sendReceipt(id) }
+    })
   }
 
   async start (): Promise<void> {
@@ -149,11 +137,11 @@ export class Share {
       void serveStream(stream, connection, async (peer, message, conn) => await this.#handle(peer, message, conn))
     }, { maxInboundStreams: 16, maxOutboundStreams: 16 })
     this.#started = true
-    await removePartials(inboxFolder(this.#init.repo.config))
+    await this.#receiver.open()
     const items = await this.#items.load()
     await this.devices.start()
     for (const item of items) {
-      if (item.direction === 'in' && (item.state === 'transferring' || item.state === 'paused')) this.#startReceive(item.id)
+      if (item.direction === 'in' && (item.state === 'transferring' || item.state === 'paused')) this.#receiver.start(item.id)
     }
     this.#timer = setInterval(() => { this.#expire().catch(() => {}) }, Math.min(60_000, (this.#init.offerTtlMs ?? OFFER_TTL_MS) / 4))
     this.#timer.unref()
@@ -164,9 +152,7 @@ export class Share {
     clearInterval(this.#timer)
     this.pairing.stop()
     this.devices.stop()
-    for (const run of this.#runs.values()) run.abort(new SenderGoneError('the node is stopping; the transfer resumes when it starts'))
-    // Each run records its pause before the repo closes.
-    await Promise.all([...this.#running.values()])
+    await this.#receiver.close()
     await this.#init.host.unhandle(SHARE_PROTOCOL)
   }
 
@@ -230,12 +216,12 @@ export class Share {
   async accept (id: string): Promise<PublicItem> {
     const item = this.#item(id)
     if (item.direction !== 'in' || (item.state !== 'waiting' && item.state !== 'paused' && item.state !== 'failed')) throw new ItemStateError(`${item.name} is ${item.state}${item.direction === 'out' ? ' and was sent by this device' : ''}: nothing to accept`)
-    await this.#checkSpace(item)
+    await this.#receiver.checkSpace(item)
     // A cancel, decline or expiry may have come while the space was checked.
     if (item.state !== 'waiting' && item.state !== 'paused' && item.state !== 'failed') throw new ItemStateError(`${item.name} is ${item.state}: nothing to accept`)
     await this.#items.update(id, { state: 'transferring' })
     this.#tell(item.peer, { type: 'answer', item: id, answer: 'accept' })
-    this.#startReceive(id)
+    this.#receiver.start(id)
     return toPublic(this.#item(id))
   }
 
@@ -251,7 +237,7 @@ export class Share {
   async cancel (id: string): Promise<PublicItem> {
     const item = this.#item(id)
     if (!['waiting', 'transferring', 'paused'].includes(item.state)) throw new ItemStateError(`${item.name} is ${item.state}: nothing to cancel`)
-    this.#runs.get(id)?.abort(new ItemStateError('cancelled'))
+    this.#receiver.abort(id, new ItemStateError('cancelled'))
     await this.#items.update(id, { state: 'cancelled' })
     this.#tell(item.peer, { type: 'cancel', item: id })
     return toPublic(this.#item(id))
@@ -365,128 +351,7 @@ export class Share {
     }
   }
 
-  /**
-   * NotEnoughSpaceError unless the blocks still to come and the saved copy
-   * fit, with what the transfers already running still need: twice the
-   * bytes where the repo and the inbox folder share a file system.
-   */
-  async #checkSpace (item: Item): Promise<void> {
-    const running = this.#items.list('in').filter((i) => i.id !== item.id && i.state === 'transferring').reduce((n, i) => n + i.totalBytes - i.bytes, 0)
-    const need = item.totalBytes - item.bytes + running
-    const repo = this.#init.repo.path
-    const folder = inboxFolder(this.#init.repo.config)
-    const device = async (path: string): Promise<number | undefined> => await stat(path).then((s) => s.dev, () => undefined)
-    const shared = await device(repo) !== undefined && await device(repo) === await device(folder)
-    const wants: Array<[string, number]> = shared ? [[repo, need * 2]] : [[repo, need], [folder, need]]
-    for (const [path, bytes] of wants) {
-      const fs = await statfs(path).catch(() => undefined)
-      if (fs !== undefined && fs.bavail * fs.bsize < bytes) throw new NotEnoughSpaceError(`${item.name} needs ${bytes} bytes${shared ? ' (its blocks and the saved copy)' : ''}; ${path} has ${fs.bavail * fs.bsize} free`)
-    }
-  }
-
-  /** Fetch, check and save a received item; pauses when its sender is gone. */
-  async #receive (id: string): Promise<void> {
-    if (this.#runs.has(id) || !this.#started) return
-    const run = new AbortController()
-    this.#runs.set(id, run)
-    const item = this.#item(id)
-    const sender = peerIdFromString(item.peer)
-    const store = this.#init.repo.blockstore
-    const session = this.#init.bitswap.session()
-    let lastBlock = Date.now()
-    let pass: AbortController | undefined
-    const watchdog = setInterval(() => {
-      const quiet = Date.now() - lastBlock
-      if (quiet > STALL_MS && this.#init.host.getConnections(sender).length === 0) run.abort(new SenderGoneError(`${item.deviceName} went away; the transfer resumes when it is back`))
-      else if (quiet > 4 * STALL_MS) run.abort(new SenderGoneError(`no blocks arrived from ${item.deviceName} for ${Math.round(quiet / 1000)} s; the transfer resumes when it reconnects, or accept it again`))
-      // A GC waits for the lock this walk holds: step aside, and walk again once it is done (what it kept is read from the store).
-      else if (this.#init.gcLock.gcWaiting) pass?.abort(GC_STEP_ASIDE)
-    }, 1_000)
-    const signal = run.signal
-    try {
-      await this.#items.update(id, { state: 'transferring' })
-      const progress = { bytes: 0, blocks: 0, emitted: 0, sent: 0, window: [] as Array<[number, number]> }
-      for (;;) {
-        pass = new AbortController()
-        try {
-          await this.#init.gcLock.withShared(async () => {
-            await this.#walk(item, session, AbortSignal.any([signal, (pass ?? run).signal]), progress, () => { lastBlock = Date.now() })
-            await session.stored()
-            await store.sync()
-          })
-          break
-        } catch (err) {
-          if (signal.aborted || pass.signal.reason !== GC_STEP_ASIDE) throw err
-          await session.stored().catch(() => {})
-        } finally {
-          pass = undefined
-        }
-      }
-      // One save at a time: a free name is picked and taken before the next save looks.
-      const save = this.#saving.then(async () => await saveItem({ store, mfs: this.#init.mfs, lock: this.#init.gcLock, folder: inboxFolder(this.#init.repo.config) }, CID.parse(item.root), item.name, item.wrapped, { signal }))
-      this.#saving = save.catch(() => {})
-      const saved = await save
-      const receivedAt = Date.now()
-      const signature = await signReceipt(this.#init.privateKey, { item: id, root: item.root, bytes: item.totalBytes, receivedAt, sender: item.peer, receiver: this.#init.host.peerId.toString() })
-      await this.#items.update(id, { state: 'done', bytes: item.totalBytes, speed: 0, sources: session.sources(), verified: true, ...saved, receipt: { receivedAt, signature }, receiptSent: false })
-      await this.#sendReceipt(id)
-    } catch (err) {
-      const reason = signal.aborted ? signal.reason as Error : err as Error
-      clearInterval(watchdog)
-      this.#runs.delete(id)
-      if (reason.name === ItemStateError.name) return
-      const pause = reason.name === SenderGoneError.name || reason.name === 'BlockUnavailableError'
-      // A failed item (not what was offered, a name or disk refused) ends the sender's wait too.
-      if (!pause) this.#tell(item.peer, { type: 'cancel', item: id })
-      await this.#items.update(id, { state: pause ? 'paused' : 'failed', speed: 0, error: errorOf(reason) }).catch(() => {})
-    } finally {
-      clearInterval(watchdog)
-      this.#runs.delete(id)
-    }
-  }
-
-  /** Start receiving `id` in the background (once at a time); stop() waits for it. */
-  #startReceive (id: string): void {
-    if (this.#running.has(id)) return
-    const running = this.#receive(id).catch(() => {}).finally(() => { this.#running.delete(id) })
-    this.#running.set(id, running)
-  }
-
-  /**
-   * One walk of a received item's DAG under the GC lock: the folders' and
-   * files' root blocks first (what they list must be what was offered
-   * before any file data is fetched), then every block, with progress to
-   * the UI and the sender. Blocks already in the store are read from it, so
-   * a walk again (after a GC, a pause, a restart) fetches only what is
-   * missing; `progress` carries across walks and never goes back.
-   */
-  async #walk (item: Item, session: SourcedSession, signal: AbortSignal, progress: WalkProgress, onBlock: () => void): Promise<void> {
-    const sender = peerIdFromString(item.peer)
-    // Blocks beyond the offered size (with room for the DAG's own nodes) mean the offer lied: stop before they fill the disk.
-    const most = item.totalBytes * 1.05 + 4 * 1024 * 1024
-    let walked = 0
-    sameListing(item, await listItem(session, CID.parse(item.root), item.name, item.wrapped, { signal }))
-    for await (const block of walkDag(session, CID.parse(item.root), { signal })) {
-      onBlock()
-      walked += block.bytes.byteLength
-      if (walked > most) throw new OfferMismatchError(`more than the ${item.totalBytes} bytes offered arrived`)
-      progress.blocks++
-      progress.bytes = Math.max(progress.bytes, Math.min(walked, item.totalBytes))
-      const now = Date.now()
-      if (now - progress.emitted >= PROGRESS_EMIT_MS) {
-        progress.emitted = now
-        progress.window.push([now, progress.bytes])
-        while (progress.window.length > 1 && now - (progress.window[0]?.[0] ?? now) > SPEED_WINDOW_MS) progress.window.shift()
-        const [t0, b0] = progress.window[0] ?? [now, progress.bytes]
-        await this.#items.update(item.id, { bytes: progress.bytes, speed: now > t0 ? Math.round((progress.bytes - b0) * 1000 / (now - t0)) : 0, sources: session.sources() })
-      }
-      if (now - progress.sent >= PROGRESS_SEND_MS) {
-        progress.sent = now
-        void request(this.#init.host, sender, { type: 'progress', item: item.id, bytes: progress.bytes, blocks: progress.blocks, sources: session.sources().slice(0, 64) }).catch(() => {})
-      }
-    }
-  }
-
+  /** Send a done item's receipt; kept for later if the sender is away. */
   async #sendReceipt (id: string): Promise<void> {
     const item = this.#item(id)
     if (item.receipt === undefined || item.receiptSent === true) return
@@ -502,7 +367,7 @@ export class Share {
   #resumeWith (peer: string): void {
     for (const item of this.#items.list('in')) {
       if (item.peer !== peer) continue
-      if (item.state === 'paused' || item.state === 'transferring') this.#startReceive(item.id)
+      if (item.state === 'paused' || item.state === 'transferring') this.#receiver.start(item.id)
       if (item.state === 'done' && item.receiptSent === false) void this.#sendReceipt(item.id)
     }
   }
@@ -589,7 +454,7 @@ export class Share {
         break
       case 'cancel':
         if (open) {
-          this.#runs.get(item.id)?.abort(new ItemStateError('cancelled by the other device'))
+          this.#receiver.abort(item.id, new ItemStateError('cancelled by the other device'))
           // The sender's own expiry cancels an offer nobody answered: that is an expiry here too, not someone cancelling.
           const expired = item.state === 'waiting' && Date.now() - item.createdAt >= this.#ttl() - 60_000
           await this.#items.update(item.id, expired ? { state: 'expired', error: expiredError(this.#ttl()) } : { state: 'cancelled', error: { name: 'ShareCancelled', message: `${item.deviceName} cancelled` } })
@@ -616,12 +481,6 @@ export class Share {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
-
-/** Partial saves a crash left in the inbox folder (no save runs before start). */
-async function removePartials (folder: string): Promise<void> {
-  const names = await readdir(folder).catch(() => [])
-  await Promise.all(names.filter((name) => name.startsWith(PARTIAL_PREFIX)).map(async (name) => { await rm(join(folder, name), { recursive: true, force: true }).catch(() => {}) }))
-}
 
 /** What a new item, sent or received, starts with. */
 function fresh (): Pick<Item, 'createdAt' | 'updatedAt' | 'state' | 'bytes' | 'speed' | 'sources' | 'verified'> {
@@ -654,9 +513,4 @@ function fitFiles (files: Listing['files']): Listing['files'] {
   let fitting = files
   while (fitting.length > 0 && Buffer.byteLength(JSON.stringify(fitting)) > MAX_MESSAGE_BYTES - 8 * 1024) fitting = fitting.slice(0, Math.floor(fitting.length * 0.8))
   return fitting
-}
-
-function errorOf (err: unknown): { name: string, message: string } {
-  const e = err as Error
-  return { name: String(e.name).slice(0, 100), message: String(e.message).slice(0, 1000) }
 }
